@@ -1,0 +1,22 @@
+/**
+ * `window.conflictMap`: a small, documented hook for browser tests and newsroom scripts to read
+ * the app's state and wait for the map to finish drawing (see docs/architecture.md).
+ */
+import type { LayerKind } from './data/types';
+import type { AppStore } from './state/store';
+
+export interface AutomationHook {
+  store: AppStore;
+  /** Resolves when the map's style and layers are in place. */
+  ready: Promise<void>;
+  /** Resolves at the map's next `idle` event. */
+  whenIdle(): Promise<void>;
+  /** How many distinct features of a kind are drawn in the viewport now. */
+  renderedCount(kind: LayerKind): number;
+}
+
+export type WithAutomation = { conflictMap: AutomationHook };
+
+export function exposeAutomation(hook: AutomationHook) {
+  (window as unknown as WithAutomation).conflictMap = hook;
+}

@@ -1,0 +1,104 @@
+/**
+ * Turns the dataset into the GeoJSON the map draws, once, at load. Every time-dependent feature
+ * carries numeric `t0` (inclusive) and `t1` (exclusive) in epoch ms, so that moving in time only
+ * changes a filter value on data already in the map.
+ */
+import circle from '@turf/circle';
+import type { FeatureCollection, Point, Polygon, MultiPolygon } from 'geojson';
+import { OPEN_END_MS } from '../lib/time';
+import { controlSpans, zoneInterval } from './timeline';
+import type { Dataset } from './types';
+
+/** Faction id used for a place before its first known control change. */
+export const UNKNOWN_FACTION = '';
+
+export interface ZoneFeatureProps {
+  id: string;
+  faction: string;
+  t0: number;
+  t1: number;
+  approximate: boolean;
+}
+export interface PlaceFeatureProps {
+  id: string;
+  name: string;
+  name_ar: string;
+  kind: string;
+  faction: string;
+  t0: number;
+  t1: number;
+  approximate: boolean;
+}
+export interface ReportFeatureProps {
+  id: string;
+  status: string;
+  title: string;
+  t0: number;
+}
+
+export interface MapFeatures {
+  zones: FeatureCollection<Polygon | MultiPolygon, ZoneFeatureProps>;
+  /** One point per place and control span. */
+  places: FeatureCollection<Point, PlaceFeatureProps>;
+  /** Circles of uncertainty around approximately placed places. */
+  uncertainty: FeatureCollection<Polygon, { id: string }>;
+  reports: FeatureCollection<Point, ReportFeatureProps>;
+}
+
+/** Builds the map's feature collections from a loaded dataset. */
+export function buildMapFeatures(dataset: Dataset): MapFeatures {
+  const zones = dataset.zones.map((z) => ({
+    type: 'Feature' as const,
+    geometry: z.geometry,
+    properties: {
+      id: z.id,
+      faction: z.properties.faction,
+      ...zoneInterval(z),
+      approximate: z.properties.precision === 'approximate',
+    },
+  }));
+  const places = dataset.places.flatMap((p) => {
+    const spans = controlSpans(p);
+    const base = {
+      id: p.id,
+      name: p.properties.name,
+      name_ar: p.properties.name_ar,
+      kind: p.properties.kind,
+      approximate: p.properties.precision === 'approximate',
+    };
+    const unknownUntil = spans.length ? spans[0].t0 : OPEN_END_MS;
+    const all = [{ faction: UNKNOWN_FACTION, t0: -OPEN_END_MS, t1: unknownUntil }, ...spans];
+    return all.map((s) => ({
+      type: 'Feature' as const,
+      geometry: p.geometry,
+      properties: { ...base, faction: s.faction, t0: s.t0, t1: s.t1 },
+    }));
+  });
+  const uncertainty = dataset.places
+    .filter(
+      (p) => p.properties.precision === 'approximate' && (p.properties.uncertainty_m ?? 0) > 0,
+    )
+    .map((p) => {
+      const c = circle(p.geometry.coordinates, (p.properties.uncertainty_m ?? 0) / 1000, {
+        steps: 48,
+        units: 'kilometers',
+      });
+      return { type: 'Feature' as const, geometry: c.geometry, properties: { id: p.id } };
+    });
+  const reports = dataset.reports.map((r) => ({
+    type: 'Feature' as const,
+    geometry: r.geometry,
+    properties: {
+      id: r.id,
+      status: r.properties.status,
+      title: r.properties.title,
+      t0: Date.parse(r.properties.reported_at),
+    },
+  }));
+  return {
+    zones: { type: 'FeatureCollection', features: zones },
+    places: { type: 'FeatureCollection', features: places },
+    uncertainty: { type: 'FeatureCollection', features: uncertainty },
+    reports: { type: 'FeatureCollection', features: reports },
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * Property schemas of every data file kind, declared once. The validator checks against these;
+ * they are the single source for the documented contract.
+ */
+import { REPORT_STATUSES } from './types';
+
+export type FieldType =
+  | 'string'
+  | 'number'
+  | 'string-list'
+  | 'time'
+  | 'url'
+  | 'enum'
+  | 'control-list';
+
+export interface FieldSpec {
+  type: FieldType;
+  required: boolean;
+  /** Allowed values, for `enum`. */
+  values?: readonly string[];
+  /** Longest allowed string, in characters. */
+  maxLength?: number;
+  /** Smallest allowed number. */
+  min?: number;
+  doc: string;
+}
+
+export type Fields = Record<string, FieldSpec>;
+
+const PRECISIONS = ['exact', 'approximate'] as const;
+
+export const ZONE_FIELDS: Fields = {
+  faction: { type: 'string', required: true, doc: 'id of a faction in the manifest' },
+  valid_from: {
+    type: 'time',
+    required: true,
+    doc: 'first moment the zone holds (ISO 8601 with zone)',
+  },
+  valid_to: {
+    type: 'time',
+    required: false,
+    doc: 'moment it stops holding, exclusive; absent = open-ended',
+  },
+  source: { type: 'string', required: true, maxLength: 1000, doc: 'URL or citation' },
+  precision: { type: 'enum', values: PRECISIONS, required: true, doc: 'exact | approximate' },
+  note: { type: 'string', required: false, maxLength: 2000, doc: 'method or caveat' },
+};
+
+export const PLACE_FIELDS: Fields = {
+  name: { type: 'string', required: true, maxLength: 200, doc: 'English name' },
+  name_ar: { type: 'string', required: true, maxLength: 200, doc: 'Arabic name' },
+  aliases: { type: 'string-list', required: true, doc: 'other spellings' },
+  kind: {
+    type: 'string',
+    required: true,
+    maxLength: 40,
+    doc: 'town, village, airbase, base, oilfield ...',
+  },
+  control: {
+    type: 'control-list',
+    required: true,
+    doc: 'control history [{from, faction, source}]',
+  },
+  source: { type: 'string', required: true, maxLength: 1000, doc: 'where the position comes from' },
+  precision: {
+    type: 'enum',
+    values: PRECISIONS,
+    required: false,
+    doc: 'exact (default) | approximate',
+  },
+  uncertainty_m: { type: 'number', required: false, min: 0, doc: 'radius of uncertainty, metres' },
+};
+
+export const CONTROL_FIELDS: Fields = {
+  from: {
+    type: 'time',
+    required: true,
+    doc: 'moment the faction took (or is first known to hold) it',
+  },
+  faction: { type: 'string', required: true, doc: 'id of a faction in the manifest' },
+  source: { type: 'string', required: true, maxLength: 1000, doc: 'URL or citation' },
+  note: {
+    type: 'string',
+    required: false,
+    maxLength: 2000,
+    doc: 'caveat, disagreement between sources',
+  },
+};
+
+export const REPORT_FIELDS: Fields = {
+  reported_at: { type: 'time', required: true, doc: 'when the blog posted it' },
+  occurred_at: { type: 'time', required: false, doc: 'when it happened, if known' },
+  title: { type: 'string', required: true, maxLength: 200, doc: 'short headline' },
+  text: {
+    type: 'string',
+    required: true,
+    maxLength: 5000,
+    doc: 'the report in its original language',
+  },
+  text_en: { type: 'string', required: false, maxLength: 5000, doc: 'English translation' },
+  lang: { type: 'string', required: true, maxLength: 20, doc: 'BCP 47 language tag of text' },
+  source_url: { type: 'url', required: true, doc: 'http(s) link to the source' },
+  status: {
+    type: 'enum',
+    values: REPORT_STATUSES,
+    required: true,
+    doc: 'confirmed | unconfirmed | claimed',
+  },
+  post: { type: 'string', required: false, doc: 'id of the post that carried it' },
+  translator: { type: 'string', required: false, maxLength: 200, doc: 'credit' },
+  place: { type: 'string', required: false, doc: 'id of the place it is about' },
+};
+
+export const POST_FIELDS: Fields = {
+  id: { type: 'string', required: true, maxLength: 100, doc: 'stable id' },
+  published_at: { type: 'time', required: true, doc: 'publication time' },
+  title: { type: 'string', required: true, maxLength: 300, doc: 'title' },
+  url: { type: 'url', required: true, doc: 'http(s) link' },
+  author: { type: 'string', required: false, maxLength: 200, doc: 'author' },
+  kind: { type: 'string', required: false, maxLength: 60, doc: 'live blog post, news report ...' },
+};

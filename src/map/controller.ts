@@ -1,0 +1,228 @@
+/**
+ * The one class that owns the MapLibre map. Everything else talks to the map through it:
+ * applyTime(t), setVisibleLayers(kinds), setView(view), showReport(id).
+ */
+import 'maplibre-gl/dist/maplibre-gl.css';
+import {
+  AttributionControl,
+  Map as MapLibreMap,
+  type MapLayerMouseEvent,
+  NavigationControl,
+  Popup,
+  ScaleControl,
+  setWorkerUrl,
+} from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { MapFeatures } from '../data/map-features';
+import type { Timeline } from '../data/timeline';
+import type { Dataset, LayerKind, LonLat } from '../data/types';
+import type { View } from '../state/store';
+import { placePopup, reportPopup } from './popup-content';
+import {
+  CLICKABLE_LAYERS,
+  LAYERS_OF,
+  PLACES_CIRCLE,
+  REPORTS_CIRCLE,
+  buildStyle,
+  thematicLayers,
+  thematicSources,
+  type FontUrls,
+} from './style';
+import { TIME_STATE } from './time-filters';
+
+setWorkerUrl(workerUrl);
+
+export interface ControllerOptions {
+  container: HTMLElement;
+  dataset: Dataset;
+  timeline: Timeline;
+  features: MapFeatures;
+  fonts: FontUrls;
+  t: number;
+  view: View;
+  visible: readonly LayerKind[];
+  /** An external basemap style URL; the thematic layers are added on top. */
+  styleUrl?: string;
+  /** The user moved the map. */
+  onMove(view: View): void;
+  /** The user clicked a report pin (id) or closed its popup (null). */
+  onSelectReport(id: string | null): void;
+}
+
+/** Marks camera moves the app made, so they are not reported back as user moves. */
+const FROM_APP = { fromApp: true };
+
+export class MapController {
+  readonly map: MapLibreMap;
+  private t: number;
+  private visible: readonly LayerKind[] = [];
+  private popup: Popup | null = null;
+  private popupReport: string | null = null;
+  /** Resolves when the style and the thematic layers are in place. */
+  readonly ready: Promise<void>;
+
+  constructor(private readonly opts: ControllerOptions) {
+    const { dataset, features, fonts, view } = opts;
+    this.t = opts.t;
+    const resolve = (path: string) => new URL(path, dataset.baseUrl).href;
+    this.map = new MapLibreMap({
+      container: opts.container,
+      style:
+        opts.styleUrl ??
+        buildStyle({ manifest: dataset.manifest, features, fonts, resolve, initialTime: opts.t }),
+      center: view.center,
+      zoom: view.zoom,
+      attributionControl: false,
+      // The canvas must keep its pixels so that an image export can read them back.
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    this.map.addControl(
+      new AttributionControl({ customAttribution: dataset.manifest.attribution }),
+    );
+    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    this.ready = new Promise((res) => {
+      this.map.once('load', () => {
+        if (opts.styleUrl) this.addThematicLayers();
+        this.map.setGlobalStateProperty(TIME_STATE, this.t);
+        this.setVisibleLayers(opts.visible);
+        res();
+      });
+    });
+    this.bindEvents();
+  }
+
+  /** With an external style, our sources and layers go on top of it. */
+  private addThematicLayers() {
+    for (const [id, source] of Object.entries(thematicSources(this.opts.features)))
+      this.map.addSource(id, source);
+    for (const layer of thematicLayers(this.opts.dataset.manifest.factions))
+      this.map.addLayer(layer);
+  }
+
+  private bindEvents() {
+    const map = this.map;
+    map.on('moveend', (e) => {
+      if ((e as { fromApp?: boolean }).fromApp) return;
+      const c = map.getCenter();
+      this.opts.onMove({ center: [c.lng, c.lat], zoom: map.getZoom() });
+    });
+    for (const layer of CLICKABLE_LAYERS) {
+      map.on('mouseenter', layer, () => {
+        map.getCanvas().style.cursor = 'pointer';
+      });
+      map.on('mouseleave', layer, () => {
+        map.getCanvas().style.cursor = '';
+      });
+    }
+    map.on('click', REPORTS_CIRCLE, (e: MapLayerMouseEvent) => {
+      const id = e.features?.[0]?.properties?.id;
+      if (typeof id === 'string') this.opts.onSelectReport(id);
+    });
+    map.on('click', PLACES_CIRCLE, (e: MapLayerMouseEvent) => {
+      // A report pin drawn over the place wins.
+      if (map.queryRenderedFeatures(e.point, { layers: [REPORTS_CIRCLE] }).length) return;
+      const id = e.features?.[0]?.properties?.id;
+      const place = this.opts.dataset.places.find((p) => p.id === id);
+      if (!place) return;
+      this.opts.onSelectReport(null);
+      this.openPopup(
+        place.geometry.coordinates as LonLat,
+        placePopup(
+          place,
+          this.opts.timeline.controlAt(place.id, this.t),
+          this.opts.dataset.manifest.factions,
+          this.t,
+        ),
+      );
+    });
+  }
+
+  /** Moves the map to time t (epoch ms): one global-state change; no data is re-sent. */
+  applyTime(t: number) {
+    if (t === this.t) return;
+    this.t = t;
+    if (this.map.isStyleLoaded()) this.map.setGlobalStateProperty(TIME_STATE, t);
+  }
+
+  /** Shows the layers of the given kinds and hides the others. */
+  setVisibleLayers(kinds: readonly LayerKind[]) {
+    this.visible = kinds;
+    for (const [kind, layers] of Object.entries(LAYERS_OF) as [LayerKind, readonly string[]][]) {
+      const visibility = kinds.includes(kind) ? 'visible' : 'none';
+      for (const id of layers)
+        if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'visibility', visibility);
+    }
+  }
+
+  /** Moves the camera (not reported back as a user move). */
+  setView(view: View) {
+    const c = this.map.getCenter();
+    if (
+      Math.abs(c.lng - view.center[0]) < 1e-6 &&
+      Math.abs(c.lat - view.center[1]) < 1e-6 &&
+      Math.abs(this.map.getZoom() - view.zoom) < 1e-3
+    )
+      return;
+    this.map.jumpTo({ center: view.center, zoom: view.zoom }, FROM_APP);
+  }
+
+  /** Opens the popup of a report (and flies to it), or closes it with null. */
+  showReport(id: string | null) {
+    if (id === this.popupReport) return;
+    const report = id ? this.opts.dataset.reports.find((r) => r.id === id) : undefined;
+    if (!report) {
+      this.closePopup();
+      return;
+    }
+    const at = report.geometry.coordinates as LonLat;
+    this.openPopup(at, reportPopup(report), report.id);
+    if (!this.map.getBounds().contains(at))
+      this.map.easeTo({ center: at, duration: 600 }, FROM_APP);
+  }
+
+  private openPopup(at: LonLat, content: HTMLElement, reportId: string | null = null) {
+    this.closePopup();
+    const popup = new Popup({ maxWidth: '320px', focusAfterOpen: true, offset: 12 })
+      .setLngLat(at)
+      .setDOMContent(content)
+      .addTo(this.map);
+    this.popup = popup;
+    this.popupReport = reportId;
+    popup.on('close', () => {
+      if (this.popup !== popup) return;
+      this.popup = null;
+      this.popupReport = null;
+      if (reportId) this.opts.onSelectReport(null);
+    });
+  }
+
+  private closePopup() {
+    const p = this.popup;
+    this.popup = null;
+    this.popupReport = null;
+    p?.remove();
+  }
+
+  /** Resolves at the next `idle` event: everything for the current state is drawn. */
+  whenIdle(): Promise<void> {
+    return new Promise((res) => {
+      this.map.once('idle', () => res());
+      this.map.triggerRepaint();
+    });
+  }
+
+  /** How many features of a layer kind are drawn now (for automation and tests). */
+  renderedCount(kind: LayerKind): number {
+    if (!this.visible.includes(kind)) return 0;
+    const layer = { zones: 'zones-fill', places: PLACES_CIRCLE, reports: REPORTS_CIRCLE }[kind];
+    const ids = new Set(
+      this.map.queryRenderedFeatures({ layers: [layer] }).map((f) => f.properties?.id),
+    );
+    return ids.size;
+  }
+
+  destroy() {
+    this.map.remove();
+  }
+}

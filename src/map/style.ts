@@ -1,0 +1,315 @@
+/**
+ * The map style as typed constants: the basemap layers (from the dataset's basemap files) and the
+ * thematic layers (zones, places, reports). Every source and layer id is exported.
+ */
+import type {
+  ExpressionSpecification,
+  FontFacesSpecification,
+  LayerSpecification,
+  SourceSpecification,
+  StyleSpecification,
+} from 'maplibre-gl';
+import type { MapFeatures } from '../data/map-features';
+import type { BasemapKind, Faction, LayerKind, Manifest } from '../data/types';
+import { ACTIVE_AT_T, KNOWN_AT_T, TIME_STATE } from './time-filters';
+
+export const ZONES_SOURCE = 'zones';
+export const PLACES_SOURCE = 'places';
+export const UNCERTAINTY_SOURCE = 'places-uncertainty';
+export const REPORTS_SOURCE = 'reports';
+export const basemapSourceId = (kind: BasemapKind) => `basemap-${kind}`;
+
+export const ZONES_FILL = 'zones-fill';
+export const ZONES_LINE = 'zones-line';
+export const ZONES_LINE_APPROX = 'zones-line-approximate';
+export const UNCERTAINTY_FILL = 'places-uncertainty-fill';
+export const PLACES_CIRCLE = 'places-circle';
+export const PLACES_LABEL = 'places-label';
+export const REPORTS_CIRCLE = 'reports-circle';
+
+/** Which map layers each user-facing layer toggle shows or hides. */
+export const LAYERS_OF: Record<LayerKind, readonly string[]> = {
+  zones: [ZONES_FILL, ZONES_LINE, ZONES_LINE_APPROX],
+  places: [UNCERTAINTY_FILL, PLACES_CIRCLE, PLACES_LABEL],
+  reports: [REPORTS_CIRCLE],
+};
+
+/** Layers a click can select. */
+export const CLICKABLE_LAYERS = [REPORTS_CIRCLE, PLACES_CIRCLE] as const;
+
+export const FONT = 'Noto Sans Regular';
+export const UNKNOWN_COLOR = '#9e9e9e';
+
+/** Colours of report pins by status: fill and stroke. */
+export const STATUS_STYLE = {
+  confirmed: { fill: '#1a1a1a', stroke: '#ffffff', label: 'Confirmed' },
+  claimed: { fill: '#7f7f7f', stroke: '#ffffff', label: 'Claimed by a party' },
+  unconfirmed: { fill: '#ffffff', stroke: '#1a1a1a', label: 'Unconfirmed' },
+} as const;
+
+/** Font files for labels: Latin and Arabic, bundled from npm (see src/map/fonts.ts). */
+export interface FontUrls {
+  latin: string;
+  arabic: string;
+}
+
+export function fontFaces(fonts: FontUrls): FontFacesSpecification {
+  return {
+    [FONT]: [
+      {
+        url: fonts.arabic,
+        'unicode-range': [
+          'U+0600-06FF',
+          'U+0750-077F',
+          'U+08A0-08FF',
+          'U+FB50-FDFF',
+          'U+FE70-FEFF',
+        ],
+      },
+      {
+        url: fonts.latin,
+        'unicode-range': ['U+0000-024F', 'U+1E00-1EFF', 'U+2000-206F', 'U+20AC'],
+      },
+    ],
+  };
+}
+
+/** ["match", faction, id, colour, ..., fallback] built from the dataset's factions. */
+export function factionColor(factions: readonly Faction[]): ExpressionSpecification {
+  if (factions.length === 0)
+    return ['literal', UNKNOWN_COLOR] as unknown as ExpressionSpecification;
+  const pairs = factions.flatMap((f) => [f.id, f.color]);
+  return [
+    'match',
+    ['get', 'faction'],
+    ...pairs,
+    UNKNOWN_COLOR,
+  ] as unknown as ExpressionSpecification;
+}
+
+/** A basemap town this close (metres) to a dataset place is not labelled. */
+export const TOWN_DEDUP_M = 2500;
+
+const BASEMAP_LAYER: Record<
+  BasemapKind,
+  (source: string, placePoints: number[][]) => LayerSpecification
+> = {
+  land: (source) => ({
+    id: 'basemap-land',
+    type: 'fill',
+    source,
+    paint: { 'fill-color': '#f2efe9' },
+  }),
+  admin: (source) => ({
+    id: 'basemap-admin',
+    type: 'line',
+    source,
+    paint: { 'line-color': '#b9b0a3', 'line-width': 0.8, 'line-dasharray': [3, 2] },
+  }),
+  lakes: (source) => ({
+    id: 'basemap-lakes',
+    type: 'fill',
+    source,
+    paint: { 'fill-color': '#c6dbef' },
+  }),
+  rivers: (source) => ({
+    id: 'basemap-rivers',
+    type: 'line',
+    source,
+    paint: { 'line-color': '#9ecae1', 'line-width': 1.2 },
+  }),
+  borders: (source) => ({
+    id: 'basemap-borders',
+    type: 'line',
+    source,
+    paint: { 'line-color': '#6b6b6b', 'line-width': 1.4 },
+  }),
+  coast: (source) => ({
+    id: 'basemap-coast',
+    type: 'line',
+    source,
+    paint: { 'line-color': '#8fb3cf', 'line-width': 1 },
+  }),
+  towns: (source, placePoints) => ({
+    id: 'basemap-towns',
+    type: 'symbol',
+    source,
+    minzoom: 7,
+    // Towns the dataset marks as places are labelled by the places layer, not twice.
+    ...(placePoints.length
+      ? {
+          filter: [
+            '>',
+            ['distance', { type: 'MultiPoint', coordinates: placePoints }],
+            TOWN_DEDUP_M,
+          ],
+        }
+      : {}),
+    layout: {
+      'text-field': ['get', 'name'],
+      'text-font': [FONT],
+      'text-size': 11,
+      'text-optional': true,
+    },
+    paint: { 'text-color': '#7a7a7a', 'text-halo-color': '#f2efe9', 'text-halo-width': 1.2 },
+  }),
+};
+/** Drawing order of basemap kinds, bottom first. */
+const BASEMAP_ORDER: readonly BasemapKind[] = [
+  'land',
+  'admin',
+  'lakes',
+  'rivers',
+  'borders',
+  'coast',
+  'towns',
+];
+
+/** Basemap sources (by URL, parsed in the worker) and layers for the kinds the manifest lists. */
+export function basemapStyle(
+  manifest: Manifest,
+  resolve: (path: string) => string,
+  placePoints: number[][] = [],
+) {
+  const sources: Record<string, SourceSpecification> = {};
+  const layers: LayerSpecification[] = [];
+  for (const kind of BASEMAP_ORDER) {
+    const ref = manifest.basemap.find((b) => b.kind === kind);
+    if (!ref) continue;
+    sources[basemapSourceId(kind)] = { type: 'geojson', data: resolve(ref.path) };
+    layers.push(BASEMAP_LAYER[kind](basemapSourceId(kind), placePoints));
+  }
+  return { sources, layers };
+}
+
+/** Thematic sources, holding the precomputed features with their time intervals. */
+export function thematicSources(features: MapFeatures): Record<string, SourceSpecification> {
+  return {
+    [ZONES_SOURCE]: { type: 'geojson', data: features.zones },
+    [UNCERTAINTY_SOURCE]: { type: 'geojson', data: features.uncertainty },
+    [PLACES_SOURCE]: { type: 'geojson', data: features.places },
+    [REPORTS_SOURCE]: { type: 'geojson', data: features.reports },
+  };
+}
+
+/** Thematic layers, filtered by time through the global state. */
+export function thematicLayers(factions: readonly Faction[]): LayerSpecification[] {
+  const color = factionColor(factions);
+  const status = (key: 'fill' | 'stroke'): ExpressionSpecification => [
+    'match',
+    ['get', 'status'],
+    'confirmed',
+    STATUS_STYLE.confirmed[key],
+    'claimed',
+    STATUS_STYLE.claimed[key],
+    STATUS_STYLE.unconfirmed[key],
+  ];
+  return [
+    {
+      id: ZONES_FILL,
+      type: 'fill',
+      source: ZONES_SOURCE,
+      filter: ACTIVE_AT_T,
+      // Approximate zones are drawn visibly lighter than exact ones.
+      paint: { 'fill-color': color, 'fill-opacity': ['case', ['get', 'approximate'], 0.22, 0.45] },
+    },
+    {
+      id: ZONES_LINE,
+      type: 'line',
+      source: ZONES_SOURCE,
+      filter: ['all', ACTIVE_AT_T, ['!', ['get', 'approximate']]],
+      paint: { 'line-color': color, 'line-width': 1.5 },
+    },
+    {
+      id: ZONES_LINE_APPROX,
+      type: 'line',
+      source: ZONES_SOURCE,
+      filter: ['all', ACTIVE_AT_T, ['get', 'approximate']],
+      paint: { 'line-color': color, 'line-width': 1.5, 'line-dasharray': [2, 2] },
+    },
+    {
+      id: UNCERTAINTY_FILL,
+      type: 'fill',
+      source: UNCERTAINTY_SOURCE,
+      paint: { 'fill-color': '#5e3c99', 'fill-opacity': 0.12, 'fill-outline-color': '#5e3c99' },
+    },
+    {
+      id: PLACES_CIRCLE,
+      type: 'circle',
+      source: PLACES_SOURCE,
+      filter: ACTIVE_AT_T,
+      paint: {
+        'circle-color': color,
+        'circle-radius': ['match', ['get', 'kind'], ['city'], 8, ['airbase', 'base'], 7, 5.5],
+        'circle-stroke-color': ['case', ['get', 'approximate'], '#5e3c99', '#ffffff'],
+        'circle-stroke-width': ['case', ['get', 'approximate'], 2.5, 1.5],
+      },
+    },
+    {
+      id: PLACES_LABEL,
+      type: 'symbol',
+      source: PLACES_SOURCE,
+      filter: ACTIVE_AT_T,
+      layout: {
+        'text-field': [
+          'case',
+          ['get', 'approximate'],
+          ['concat', ['get', 'name'], ' (approx.)'],
+          ['get', 'name'],
+        ],
+        'text-font': [FONT],
+        'text-size': 12,
+        'text-offset': [0, 1.1],
+        'text-anchor': 'top',
+      },
+      paint: { 'text-color': '#202020', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+    },
+    {
+      id: REPORTS_CIRCLE,
+      type: 'circle',
+      source: REPORTS_SOURCE,
+      filter: KNOWN_AT_T,
+      paint: {
+        'circle-color': status('fill'),
+        'circle-stroke-color': status('stroke'),
+        'circle-stroke-width': 2,
+        'circle-radius': 6,
+        'circle-translate': [8, -8],
+      },
+    },
+  ];
+}
+
+export interface StyleInput {
+  manifest: Manifest;
+  features: MapFeatures;
+  fonts: FontUrls;
+  resolve: (path: string) => string;
+  initialTime: number;
+}
+
+/** The complete default style: offline basemap from the dataset plus the thematic layers. */
+export function buildStyle({
+  manifest,
+  features,
+  fonts,
+  resolve,
+  initialTime,
+}: StyleInput): StyleSpecification {
+  const placePoints = [
+    ...new Set(features.places.features.map((f) => f.geometry.coordinates.join(','))),
+  ].map((c) => c.split(',').map(Number));
+  const base = basemapStyle(manifest, resolve, placePoints);
+  return {
+    version: 8,
+    name: manifest.title,
+    state: { [TIME_STATE]: { default: initialTime } },
+    'font-faces': fontFaces(fonts),
+    sources: { ...base.sources, ...thematicSources(features) },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': '#dfe9f2' } },
+      ...base.layers,
+      ...thematicLayers(manifest.factions),
+    ],
+  };
+}

@@ -1,0 +1,35 @@
+/** Keeps the URL hash current with the store (throttled replaceState), and applies hash edits. */
+import { throttle } from '../lib/throttle';
+import { formatHash, parseHash } from './url';
+import type { AppStore } from './store';
+
+/** Returns an unsubscribe function. */
+export function bindUrl(store: AppStore, win: Window = window): () => void {
+  const write = throttle(() => {
+    const s = store.getState();
+    const hash = formatHash({
+      t: s.t,
+      center: s.view.center,
+      zoom: s.view.zoom,
+      layers: s.visible,
+    });
+    if (win.location.hash !== hash) win.history.replaceState(null, '', hash);
+  }, 250);
+  const unsub = store.subscribe((s) => [s.t, s.view, s.visible] as const, write, {
+    equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2],
+  });
+  // A user editing the hash by hand (or following an in-page link) moves the app there.
+  const onHashChange = () => {
+    const h = parseHash(win.location.hash);
+    const s = store.getState();
+    if (h.t !== undefined) s.setTime(h.t);
+    if (h.layers) s.setVisible(h.layers);
+    if (h.center || h.zoom !== undefined)
+      s.setView({ center: h.center ?? s.view.center, zoom: h.zoom ?? s.view.zoom }, 'app');
+  };
+  win.addEventListener('hashchange', onHashChange);
+  return () => {
+    unsub();
+    win.removeEventListener('hashchange', onHashChange);
+  };
+}

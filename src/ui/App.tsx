@@ -1,0 +1,56 @@
+/** The app's layout: header, map, side panel and time controls. */
+import { useEffect, useRef } from 'preact/hooks';
+import { Legend } from './Legend';
+import { LayerToggles } from './LayerToggles';
+import { ProblemList } from './ProblemList';
+import { ReportFeed } from './ReportFeed';
+import { Sources } from './Sources';
+import { TimeControls } from './TimeControls';
+import { handleTimeKey } from './TimeSlider';
+import { useApp } from './use-app-state';
+
+export interface AppProps {
+  /** Called once with the element the map should draw into. */
+  onMapContainer(el: HTMLElement): void;
+}
+
+export function App({ onMapContainer }: AppProps) {
+  const ctx = useApp();
+  const mapEl = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (mapEl.current) onMapContainer(mapEl.current);
+  }, []);
+  useEffect(() => {
+    // Time keys work anywhere that is not a control of its own (inputs, buttons, the map).
+    const onKey = (e: KeyboardEvent) => {
+      if (e.target !== document.body || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (handleTimeKey(e.key, ctx)) e.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [ctx]);
+  const { manifest } = ctx.dataset;
+  return (
+    <div class="app">
+      <header class="app-header">
+        <h1>{manifest.title}</h1>
+        <p class="muted" title={manifest.description}>
+          {manifest.description}
+        </p>
+      </header>
+      <ProblemList />
+      <main class="map-wrap">
+        <section class="map" ref={mapEl} aria-label="Map" />
+      </main>
+      <aside class="panel" aria-label="Map panel">
+        <Legend />
+        <LayerToggles />
+        <ReportFeed />
+        <Sources />
+      </aside>
+      <footer class="app-footer">
+        <TimeControls />
+      </footer>
+    </div>
+  );
+}

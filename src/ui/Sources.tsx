@@ -1,0 +1,27 @@
+/** The dataset's sources and licences, with links where they are http(s). */
+import { isHttpUrl } from '../data/validate-fields';
+import { useApp } from './use-app-state';
+
+export function Sources() {
+  const { dataset } = useApp();
+  return (
+    <details class="sources">
+      <summary>Sources and licences</summary>
+      <ul>
+        {dataset.manifest.sources.map((s) => (
+          <li key={s.name}>
+            {s.url && isHttpUrl(s.url) ? (
+              <a href={s.url} target="_blank" rel="noopener noreferrer">
+                {s.name}
+              </a>
+            ) : (
+              s.name
+            )}{' '}
+            — {s.license}
+            {s.used_for ? ` (${s.used_for})` : ''}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

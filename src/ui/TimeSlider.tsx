@@ -1,0 +1,111 @@
+/**
+ * The time slider: an ARIA slider over the dataset's range with a tick per post. Dragging snaps
+ * to a post when released near it. Keys: Left/Right step, PageUp/PageDown previous/next post,
+ * Home/End, Space play/pause.
+ */
+import { useRef } from 'preact/hooks';
+import { nextPostTime, previousPostTime, snapToPost } from '../data/timeline';
+import { formatUtcDate, formatUtcInWords } from '../lib/time';
+import { useApp, useAppState } from './use-app-state';
+
+/** How close (as a share of the track) a release must be to a post to snap to it. */
+const SNAP_SHARE = 0.015;
+
+export function handleTimeKey(key: string, ctx: ReturnType<typeof useApp>): boolean {
+  const s = ctx.store.getState();
+  const { posts, stepMs, domain } = ctx.timeline;
+  switch (key) {
+    case 'ArrowLeft':
+    case 'ArrowDown':
+      s.setTime(s.t - stepMs);
+      return true;
+    case 'ArrowRight':
+    case 'ArrowUp':
+      s.setTime(s.t + stepMs);
+      return true;
+    case 'PageUp':
+      s.setTime(previousPostTime(s.t, posts) ?? domain[0]);
+      return true;
+    case 'PageDown':
+      s.setTime(nextPostTime(s.t, posts) ?? domain[1]);
+      return true;
+    case 'Home':
+      s.setTime(domain[0]);
+      return true;
+    case 'End':
+      s.setTime(domain[1]);
+      return true;
+    case ' ':
+      s.setPlaying(!s.playing);
+      return true;
+    default:
+      return false;
+  }
+}
+
+export function TimeSlider() {
+  const ctx = useApp();
+  const { timeline } = ctx;
+  const [start, end] = timeline.domain;
+  const t = useAppState((s) => s.t);
+  const track = useRef<HTMLDivElement>(null);
+  const share = (x: number) => (end > start ? (x - start) / (end - start) : 0);
+
+  const timeAtPointer = (clientX: number) => {
+    const box = track.current?.getBoundingClientRect();
+    if (!box || box.width === 0) return start;
+    const f = Math.min(1, Math.max(0, (clientX - box.left) / box.width));
+    return start + f * (end - start);
+  };
+  const onPointerDown = (e: PointerEvent) => {
+    (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+    (e.currentTarget as HTMLElement).focus();
+    ctx.store.getState().setTime(timeAtPointer(e.clientX));
+  };
+  const onPointerMove = (e: PointerEvent) => {
+    if ((e.currentTarget as HTMLElement).hasPointerCapture(e.pointerId))
+      ctx.store.getState().setTime(timeAtPointer(e.clientX));
+  };
+  const onPointerUp = (e: PointerEvent) => {
+    const raw = timeAtPointer(e.clientX);
+    ctx.store.getState().setTime(snapToPost(raw, timeline.posts, SNAP_SHARE * (end - start)));
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (handleTimeKey(e.key, ctx)) e.preventDefault();
+  };
+
+  return (
+    <div class="slider">
+      <div
+        class="slider-track"
+        ref={track}
+        role="slider"
+        tabIndex={0}
+        aria-label="Time"
+        aria-valuemin={start}
+        aria-valuemax={end}
+        aria-valuenow={Math.round(t)}
+        aria-valuetext={formatUtcInWords(t)}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onKeyDown={onKeyDown}
+      >
+        <div class="slider-fill" style={{ width: `${share(t) * 100}%` }} />
+        {timeline.posts.map((p) => (
+          <span
+            key={p.id}
+            class="slider-tick"
+            style={{ left: `${share(p.t) * 100}%` }}
+            title={`${formatUtcInWords(p.t)}: ${p.title}`}
+          />
+        ))}
+        <div class="slider-thumb" style={{ left: `${share(t) * 100}%` }} />
+      </div>
+      <div class="slider-ends" aria-hidden="true">
+        <span>{formatUtcDate(start)}</span>
+        <span>{formatUtcDate(end)}</span>
+      </div>
+    </div>
+  );
+}

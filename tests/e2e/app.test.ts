@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppPage, openApp, type Session, startSession } from './driver';
+
+let session: Session;
+beforeAll(async () => {
+  session = await startSession();
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+const slider = (app: AppPage) => app.page.getByRole('slider', { name: /Time/ });
+const valueText = (app: AppPage) => slider(app).getAttribute('aria-valuetext');
+
+describe('the app on its bundled dataset', () => {
+  it('loads with no console errors, draws zones, places and pins, and requests nothing off its origin', async () => {
+    const app = await openApp(session, '/');
+    expect(await app.rendered('zones')).toBeGreaterThan(0);
+    expect(await app.rendered('places')).toBeGreaterThan(0);
+    expect(await app.rendered('reports')).toBeGreaterThan(0);
+    expect(app.errors).toEqual([]);
+    const origin = session.server.origin;
+    const offOrigin = app.requests.filter(
+      (u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'),
+    );
+    expect(offOrigin).toEqual([]);
+    await expect
+      .poll(() => app.page.locator('.maplibregl-ctrl-attrib').innerText())
+      .toMatch(/GeoNames/);
+    await app.page.close();
+  });
+
+  it('moving the slider changes what is drawn', async () => {
+    const app = await openApp(session, '/');
+    await slider(app).focus();
+    await app.page.keyboard.press('End');
+    await app.idle();
+    const pinsAtEnd = await app.rendered('reports');
+    const pixelsAtEnd = await app.page.locator('.map canvas').screenshot();
+    await app.page.keyboard.press('Home');
+    await app.idle();
+    expect(await app.rendered('reports')).toBe(0);
+    expect(pinsAtEnd).toBeGreaterThan(0);
+    const pixelsAtStart = await app.page.locator('.map canvas').screenshot();
+    expect(pixelsAtStart.equals(pixelsAtEnd)).toBe(false);
+    await app.page.close();
+  });
+
+  it('answers the keyboard: Home/End, arrows, PageUp/PageDown, Space', async () => {
+    const app = await openApp(session, '/');
+    const [start, end] = await app.state<[number, number]>('domain');
+    await slider(app).focus();
+    await app.page.keyboard.press('Home');
+    expect(await app.state('t')).toBe(start);
+    expect(await valueText(app)).toMatch(/^\d{1,2} \w+ \d{4}, \d{2}:\d{2} UTC$/);
+    await app.page.keyboard.press('ArrowRight');
+    const afterStep = await app.state<number>('t');
+    expect(afterStep).toBeGreaterThan(start);
+    await app.page.keyboard.press('PageDown');
+    const firstPost = await app.state<number>('t');
+    expect(firstPost).toBeGreaterThan(afterStep);
+    await app.page.keyboard.press('PageDown');
+    expect(await app.state<number>('t')).toBeGreaterThan(firstPost);
+    await app.page.keyboard.press('PageUp');
+    expect(await app.state('t')).toBe(firstPost);
+    await app.page.keyboard.press('End');
+    expect(await app.state('t')).toBe(end);
+    await app.page.keyboard.press('Home');
+    await app.page.keyboard.press('Space');
+    await expect.poll(() => app.page.getByRole('button', { name: 'Pause' }).count()).toBe(1);
+    await expect.poll(() => app.state<number>('t')).toBeGreaterThan(start);
+    await app.page.keyboard.press('Space');
+    expect(await app.state('playing')).toBe(false);
+    await app.page.close();
+  });
+
+  it('a deep link restores the moment and the view, and the URL follows the app', async () => {
+    const app = await openApp(
+      session,
+      '/#t=2015-10-20T06:00:00Z&c=37.30000,36.10000&z=10.00&l=zones,places',
+    );
+    expect(await valueText(app)).toBe('20 October 2015, 06:00 UTC');
+    const view = await app.state<{ center: [number, number]; zoom: number }>('view');
+    expect(view.center[0]).toBeCloseTo(37.3, 4);
+    expect(view.center[1]).toBeCloseTo(36.1, 4);
+    expect(view.zoom).toBeCloseTo(10, 4);
+    expect(await app.rendered('reports')).toBe(0);
+    expect(await app.page.getByRole('checkbox', { name: /Reports/ }).isChecked()).toBe(false);
+    await slider(app).focus();
+    await app.page.keyboard.press('End');
+    await expect
+      .poll(() => app.page.evaluate(() => location.hash))
+      .toMatch(/^#t=2015-11-15T00:00:00Z&c=37\.30000,36\.10000&z=10\.00&l=zones,places$/);
+    await app.page.close();
+  });
+
+  it('choosing a report in the feed opens its popup with a link to the source', async () => {
+    const app = await openApp(session, '/');
+    const first = app.page.locator('.feed-item').first();
+    const title = await first.locator('.feed-title').innerText();
+    await first.click();
+    const popup = app.page.locator('.maplibregl-popup');
+    await expect.poll(() => popup.count()).toBe(1);
+    expect(await popup.locator('h3').innerText()).toBe(title);
+    const href = await popup.getByRole('link', { name: 'Read the source' }).getAttribute('href');
+    expect(href).toMatch(/^https?:\/\//);
+    await app.page.close();
+  });
+});
+
+describe('bad input', () => {
+  it('a broken layer shows a message naming the file and feature while the rest renders', async () => {
+    const app = await openApp(
+      session,
+      '/?dataset=fixtures/broken/dataset.json#t=2015-11-19T00:00:00Z',
+    );
+    const alert = app.page.getByRole('alert', { name: 'Data problems' });
+    const text = await alert.innerText();
+    expect(text).toContain('layers/zones.geojson');
+    expect(text).toContain('bad-pin');
+    expect(text).toContain('source_url: must be an http(s) URL');
+    expect(await app.rendered('places')).toBe(1);
+    expect(await app.rendered('reports')).toBe(1);
+    expect(await app.rendered('zones')).toBe(0);
+    await app.page.close();
+  });
+
+  it('text from data is shown as text, never run as HTML', async () => {
+    const app = await openApp(
+      session,
+      '/?dataset=fixtures/mini/dataset.json#t=2015-11-19T00:00:00Z',
+    );
+    await app.page.locator('.feed-item', { hasText: 'Earlier report' }).click();
+    const popup = app.page.locator('.maplibregl-popup');
+    await expect.poll(() => popup.count()).toBe(1);
+    expect(await popup.locator('.popup-text').innerText()).toContain('<script>alert(1)</script>');
+    expect(await popup.locator('script').count()).toBe(0);
+    await app.page.close();
+  });
+});

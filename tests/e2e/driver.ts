@@ -1,0 +1,86 @@
+/**
+ * A thin given/when/then driver over playwright-core and Debian's Chromium: open the built app,
+ * wait for the map to settle (its `idle` event), read what is drawn. No fixed sleeps.
+ */
+import { type Browser, chromium, type Page } from 'playwright-core';
+import type { WithAutomation } from '../../src/automation';
+import { startServer, type StaticServer } from './server';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--ignore-gpu-blocklist',
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
+export interface Session {
+  browser: Browser;
+  server: StaticServer;
+  close(): Promise<void>;
+}
+
+export async function startSession(): Promise<Session> {
+  const server = await startServer();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  return {
+    browser,
+    server,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+export interface AppPage {
+  page: Page;
+  /** Console errors and uncaught page errors seen so far. */
+  errors: string[];
+  /** Every URL the page requested. */
+  requests: string[];
+  /** Waits until the map has drawn everything for the current state. */
+  idle(): Promise<void>;
+  rendered(kind: 'zones' | 'places' | 'reports'): Promise<number>;
+  state<T>(pick: string): Promise<T>;
+}
+
+/** Opens the app at `path` (e.g. "/#t=..." or "/?dataset=...") and waits for the first idle map. */
+export async function openApp(
+  session: Session,
+  path = '/',
+  viewport = { width: 1280, height: 800 },
+): Promise<AppPage> {
+  const page = await session.browser.newPage({ viewport });
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(session.server.origin + path);
+  await page.waitForFunction(() => 'conflictMap' in window, undefined, { timeout: 60_000 });
+  await page.evaluate(() => (window as unknown as WithAutomation).conflictMap.ready);
+  const app: AppPage = {
+    page,
+    errors,
+    requests,
+    idle: () => page.evaluate(() => (window as unknown as WithAutomation).conflictMap.whenIdle()),
+    rendered: (kind) =>
+      page.evaluate(
+        (k) => (window as unknown as WithAutomation).conflictMap.renderedCount(k),
+        kind,
+      ),
+    state: (pick) =>
+      page.evaluate(
+        (p) => (window as unknown as WithAutomation).conflictMap.store.getState()[p as 't'],
+        pick,
+      ) as never,
+  };
+  await app.idle();
+  return app;
+}

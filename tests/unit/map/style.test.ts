@@ -1,0 +1,102 @@
+import { featureFilter, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../../../src/data/load';
+import { buildMapFeatures } from '../../../src/data/map-features';
+import {
+  buildStyle,
+  factionColor,
+  LAYERS_OF,
+  PLACES_CIRCLE,
+  ZONES_FILL,
+} from '../../../src/map/style';
+import { ACTIVE_AT_T, KNOWN_AT_T, TIME_STATE } from '../../../src/map/time-filters';
+import { readLocal, repoUrl } from '../read-local';
+
+async function fixtureStyle() {
+  const { dataset } = await loadDataset(repoUrl('tests/fixtures/mini/dataset.json'), readLocal);
+  const features = buildMapFeatures(dataset!);
+  const style = buildStyle({
+    manifest: {
+      ...dataset!.manifest,
+      basemap: [
+        { kind: 'land', path: 'basemap/countries.geojson' },
+        { kind: 'towns', path: 'basemap/towns.geojson' },
+      ],
+    },
+    features,
+    fonts: {
+      latin: 'https://example.test/latin.woff2',
+      arabic: 'https://example.test/arabic.woff2',
+    },
+    resolve: (p) => `https://example.test/data/${p}`,
+    initialTime: Date.parse('2015-11-10T00:00:00Z'),
+  });
+  return { dataset: dataset!, features, style };
+}
+
+/** Evaluates a filter on a feature with the global state `t`, as MapLibre does. */
+function passes(filter: unknown, properties: object, t: number) {
+  const f = featureFilter(filter as never, 'layers[0].filter', { [TIME_STATE]: t });
+  return f.filter({ zoom: 8 } as never, { type: 1, properties, geometry: [] } as never);
+}
+
+describe('style', () => {
+  it('is a valid MapLibre style', async () => {
+    const { style } = await fixtureStyle();
+    expect(validateStyleMin(style)).toEqual([]);
+  });
+  it('declares bundled fonts and no glyph server', async () => {
+    const { style } = await fixtureStyle();
+    expect(style.glyphs).toBeUndefined();
+    expect(Object.keys(style['font-faces'] ?? {})).toEqual(['Noto Sans Regular']);
+  });
+  it('colours by the dataset factions, with a fallback for unknown', () => {
+    expect(
+      factionColor([
+        { id: 'a', label: 'A', color: '#111111' },
+        { id: 'b', label: 'B', color: '#222222' },
+      ]),
+    ).toEqual(['match', ['get', 'faction'], 'a', '#111111', 'b', '#222222', '#9e9e9e']);
+  });
+  it('lists every toggled layer in the style', async () => {
+    const { style } = await fixtureStyle();
+    const ids = style.layers.map((l) => l.id);
+    for (const layers of Object.values(LAYERS_OF))
+      for (const id of layers) expect(ids).toContain(id);
+  });
+});
+
+describe('time filters', () => {
+  const t = (iso: string) => Date.parse(iso);
+  it('ACTIVE_AT_T is half-open: in at t0, out at t1', () => {
+    const props = { t0: 100, t1: 200 };
+    expect(passes(ACTIVE_AT_T, props, 99)).toBe(false);
+    expect(passes(ACTIVE_AT_T, props, 100)).toBe(true);
+    expect(passes(ACTIVE_AT_T, props, 199)).toBe(true);
+    expect(passes(ACTIVE_AT_T, props, 200)).toBe(false);
+  });
+  it('KNOWN_AT_T shows a report from reported_at on', () => {
+    expect(passes(KNOWN_AT_T, { t0: 100 }, 99)).toBe(false);
+    expect(passes(KNOWN_AT_T, { t0: 100 }, 100)).toBe(true);
+  });
+  it('on the fixture, exactly one zone and one place span pass at any moment', async () => {
+    const { style, features } = await fixtureStyle();
+    const filterOf = (id: string) =>
+      (style.layers.find((l) => l.id === id) as { filter: unknown }).filter;
+    for (const iso of ['2015-11-05T00:00:00Z', '2015-11-12T12:00:00Z', '2015-11-19T00:00:00Z']) {
+      const zones = features.zones.features.filter((f) =>
+        passes(filterOf(ZONES_FILL), f.properties, t(iso)),
+      );
+      const places = features.places.features.filter((f) =>
+        passes(filterOf(PLACES_CIRCLE), f.properties, t(iso)),
+      );
+      expect(zones).toHaveLength(1);
+      expect(places).toHaveLength(1);
+    }
+    const at = (iso: string) =>
+      features.places.features.find((f) => passes(filterOf(PLACES_CIRCLE), f.properties, t(iso)))
+        ?.properties.faction;
+    expect(at('2015-11-12T11:59:59Z')).toBe('rebel');
+    expect(at('2015-11-12T12:00:00Z')).toBe('regime');
+  });
+});
