@@ -251,11 +251,20 @@ export function thematicLayers(factions: readonly Faction[]): LayerSpecification
       source: PLACES_SOURCE,
       filter: ACTIVE_AT_T,
       layout: {
+        // English name (marked when approximate) over the Arabic name, smaller.
         'text-field': [
-          'case',
-          ['get', 'approximate'],
-          ['concat', ['get', 'name'], ' (approx.)'],
-          ['get', 'name'],
+          'format',
+          [
+            'case',
+            ['get', 'approximate'],
+            ['concat', ['get', 'name'], ' (approx.)'],
+            ['get', 'name'],
+          ],
+          {},
+          '\n',
+          {},
+          ['get', 'name_ar'],
+          { 'font-scale': 0.85 },
         ],
         'text-font': [FONT],
         'text-size': 12,

@@ -106,6 +106,19 @@ describe('the app on its bundled dataset', () => {
     expect(href).toMatch(/^https?:\/\//);
     await app.page.close();
   });
+  it('fits a 360 px wide phone without horizontal scrolling, slider and feed reachable', async () => {
+    const app = await openApp(session, '/', { width: 360, height: 740 });
+    const overflow = await app.page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await slider(app).isVisible()).toBe(true);
+    const box = await app.page.locator('.map').boundingBox();
+    expect(box?.height).toBeGreaterThan(300);
+    await app.page.locator('.feed-item').first().scrollIntoViewIfNeeded();
+    expect(await app.page.locator('.feed-item').first().isVisible()).toBe(true);
+    await app.page.close();
+  });
 });
 
 describe('bad input', () => {
