@@ -1,7 +1,9 @@
-import { cp, readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { cp, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
+import { listFiles } from './scripts/lib/read-local';
+import { buildFolderIndex, FOLDER_INDEX } from './src/data/folder-index';
 
 const DATA_DIR = resolve(import.meta.dirname, 'data');
 const TYPES: Record<string, string> = {
@@ -9,6 +11,18 @@ const TYPES: Record<string, string> = {
   '.geojson': 'application/geo+json',
   '.md': 'text/markdown',
 };
+
+const exists = (f: string) =>
+  stat(f).then(
+    () => true,
+    () => false,
+  );
+
+/** Folder layers of the shipped manifest (paths ending in "/"), relative to data/. */
+async function folderLayers(): Promise<string[]> {
+  const manifest = JSON.parse(await readFile(join(DATA_DIR, 'dataset.json'), 'utf8'));
+  return (manifest.layers as { path: string }[]).map((l) => l.path).filter((p) => p.endsWith('/'));
+}
 
 /**
  * Serves the top-level data/ folder at <base>data/ in dev and copies it into the build, so the
@@ -32,6 +46,12 @@ function datasetFiles(): Plugin {
         const file = normalize(join(DATA_DIR, path.slice(prefix.length)));
         if (!file.startsWith(DATA_DIR)) return next();
         try {
+          if (file.endsWith(`/${FOLDER_INDEX}`) && !(await exists(file))) {
+            // Folder layers (one report per file): the index is generated, never committed.
+            res.setHeader('Content-Type', 'application/json');
+            res.end(JSON.stringify(buildFolderIndex(await listFiles(dirname(file)))));
+            return;
+          }
           if (!(await stat(file)).isFile()) return next();
           res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
           res.end(await readFile(file));
@@ -41,7 +61,12 @@ function datasetFiles(): Plugin {
       });
     },
     async writeBundle() {
-      await cp(DATA_DIR, join(outDir, 'data'), { recursive: true });
+      const out = join(outDir, 'data');
+      await cp(DATA_DIR, out, { recursive: true });
+      for (const dir of await folderLayers()) {
+        const index = buildFolderIndex(await listFiles(join(DATA_DIR, dir)));
+        await writeFile(join(out, dir, FOLDER_INDEX), `${JSON.stringify(index)}\n`);
+      }
     },
   };
 }

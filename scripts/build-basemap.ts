@@ -13,6 +13,7 @@
  * Output is deterministic: same input, same bytes.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { type Json, stringifyData } from '../src/data/format-json';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,7 +26,6 @@ const outDir = path.join(repoRoot, 'data', 'basemap');
 const TOWN_MIN_POPULATION = 20000;
 const SYRIAN_SEAT_CODES = new Set(['PPLC', 'PPLA', 'PPLA2', 'PPLA3', 'PPLA4']);
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 interface Feature {
   type: 'Feature';
   properties: Record<string, Json> | null;
@@ -95,28 +95,6 @@ function feature(f: Feature, props: Record<string, Json>): Json {
   };
 }
 
-/**
- * JSON with 1-space indentation, except that arrays of numbers (positions) stay on one line,
- * so coordinate-heavy files remain readable and small.
- */
-export function stringify(value: Json, indent = ''): string {
-  if (Array.isArray(value)) {
-    if (value.length === 0) return '[]';
-    if (value.every((v) => typeof v === 'number')) return `[${value.join(', ')}]`;
-    if (value.every((v) => Array.isArray(v) && v.every((x) => typeof x === 'number')))
-      return `[${value.map((v) => stringify(v)).join(', ')}]`;
-    const inner = `${indent} `;
-    return `[\n${value.map((v) => inner + stringify(v, inner)).join(',\n')}\n${indent}]`;
-  }
-  if (value !== null && typeof value === 'object') {
-    const keys = Object.keys(value);
-    if (keys.length === 0) return '{}';
-    const inner = `${indent} `;
-    return `{\n${keys.map((k) => `${inner}${JSON.stringify(k)}: ${stringify(value[k], inner)}`).join(',\n')}\n${indent}}`;
-  }
-  return JSON.stringify(value);
-}
-
 async function readCollection(rel: string): Promise<Feature[]> {
   const raw = JSON.parse(await readFile(path.join(shared, rel), 'utf8'));
   if (raw?.type !== 'FeatureCollection' || !Array.isArray(raw.features))
@@ -125,7 +103,7 @@ async function readCollection(rel: string): Promise<Feature[]> {
 }
 
 async function write(name: string, features: Json[]): Promise<void> {
-  const text = `${stringify({ type: 'FeatureCollection', features })}\n`;
+  const text = stringifyData({ type: 'FeatureCollection', features });
   await writeFile(path.join(outDir, name), text, 'utf8');
   console.log(
     `data/basemap/${name}: ${features.length} features, ${Buffer.byteLength(text)} bytes`,

@@ -18,6 +18,8 @@
  * Output is deterministic: sorted, coordinates rounded to 5 decimals, fixed key order.
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import { fixLayer } from '../src/data/fix';
+import type { Json } from '../src/data/format-json';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { featureCollection, point } from '@turf/helpers';
@@ -107,26 +109,6 @@ function cleanPolygons(geom: Polygon | MultiPolygon): Polygon | MultiPolygon | n
     : { type: 'MultiPolygon', coordinates: out };
 }
 
-/** Same pretty JSON as scripts/build-basemap.ts: 1-space indent, positions on one line. */
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-function stringify(value: Json, indent = ''): string {
-  if (Array.isArray(value)) {
-    if (value.length === 0) return '[]';
-    if (value.every((v) => typeof v === 'number')) return `[${value.join(', ')}]`;
-    if (value.every((v) => Array.isArray(v) && v.every((x) => typeof x === 'number')))
-      return `[${value.map((v) => stringify(v)).join(', ')}]`;
-    const inner = `${indent} `;
-    return `[\n${value.map((v) => inner + stringify(v, inner)).join(',\n')}\n${indent}]`;
-  }
-  if (value !== null && typeof value === 'object') {
-    const keys = Object.keys(value);
-    if (keys.length === 0) return '{}';
-    const inner = `${indent} `;
-    return `{\n${keys.map((k) => `${inner}${JSON.stringify(k)}: ${stringify(value[k], inner)}`).join(',\n')}\n${indent}}`;
-  }
-  return JSON.stringify(value);
-}
-
 async function main(): Promise<void> {
   const manifest = JSON.parse(await readFile(path.join(dataDir, 'dataset.json'), 'utf8'));
   const places: PlaceIn[] = JSON.parse(
@@ -210,7 +192,8 @@ async function main(): Promise<void> {
 
   const ids = new Set(out.map((f) => (f as { id: string }).id));
   if (ids.size !== out.length) throw new Error('duplicate zone ids');
-  const text = `${stringify({ type: 'FeatureCollection', features: out })}\n`;
+  // The same canonical form --fix gives (key order, ring winding), so the validator is silent.
+  const text = fixLayer({ type: 'FeatureCollection', features: out }, 'zones');
   await writeFile(path.join(dataDir, 'layers/zones.geojson'), text, 'utf8');
   console.log(
     `data/layers/zones.geojson: ${out.length} zones over ${versions.length} versions (${versions.map(iso).join(', ')})`,

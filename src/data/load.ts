@@ -2,10 +2,18 @@
  * Loads a dataset: the manifest, then the posts and every layer file, validating each and keeping
  * what is good. A layer that fails to load or parse becomes a problem, never an exception, so the
  * rest of the map keeps working.
+ *
+ * A layer whose path ends in "/" is a folder of files (one report per file, so pull requests
+ * never conflict); its `index.json` ({"files": [...]}) lists them. The build and the dev server
+ * write that index (see src/data/folder-index.ts); it is not kept in git.
  */
+import { FOLDER_INDEX, parseFolderIndex } from './folder-index';
+import { parseJson } from './parse-json';
 import type { Problem } from './problems';
 import type { Dataset, LayerRef, Place, Post, Report, Zone } from './types';
-import { checkManifest, contextOf, parseJson, validateLayer, validatePosts } from './validate';
+import { checkManifest, contextOf, type ValidationContext, validatePosts } from './validate';
+import { checkUniqueIds, checkZoneOverlaps, type Located } from './validate-dataset';
+import { validateLayerText } from './validate-text';
 
 /** Reads the text at a URL (in the browser: fetch; in Node: the file system). */
 export type ReadText = (url: string) => Promise<string>;
@@ -22,18 +30,16 @@ export const fetchText: ReadText = async (url) => {
   return res.text();
 };
 
-async function readJson(
+async function readOrProblem(
   read: ReadText,
   url: string,
   file: string,
-): Promise<{ value: unknown; problems: Problem[] }> {
-  let text: string;
+): Promise<{ text?: string; problems: Problem[] }> {
   try {
-    text = await read(url);
+    return { text: await read(url), problems: [] };
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     return {
-      value: undefined,
       problems: [
         {
           severity: 'error',
@@ -44,12 +50,20 @@ async function readJson(
       ],
     };
   }
-  return parseJson(text, file);
+}
+
+type AnyFeature = Zone | Place | Report;
+interface FileResult {
+  layer: LayerRef;
+  file: string;
+  features: AnyFeature[];
+  problems: Problem[];
 }
 
 /**
  * Loads the dataset whose manifest is at `manifestUrl`. Layer and posts paths resolve relative
- * to the manifest. `onProgress(done, total)` reports files read.
+ * to the manifest. `onProgress(done, total)` reports files read (the total grows as folder
+ * indexes are read).
  */
 export async function loadDataset(
   manifestUrl: string,
@@ -57,52 +71,77 @@ export async function loadDataset(
   onProgress?: (done: number, total: number) => void,
 ): Promise<LoadResult> {
   const manifestFile = fileName(manifestUrl);
-  const m = await readJson(read, manifestUrl, manifestFile);
-  if (m.problems.length) return { dataset: null, problems: m.problems };
-  const checked = checkManifest(m.value, manifestFile);
+  const m = await readOrProblem(read, manifestUrl, manifestFile);
+  const mj =
+    m.text === undefined
+      ? { value: undefined, problems: m.problems }
+      : parseJson(m.text, manifestFile);
+  if (mj.problems.length) return { dataset: null, problems: mj.problems };
+  const checked = checkManifest(mj.value, manifestFile);
   const manifest = checked.manifest;
   if (!manifest) return { dataset: null, problems: checked.problems };
   const problems: Problem[] = [...checked.problems];
   const resolve = (path: string) => new URL(path, manifestUrl).href;
-  const total = 1 + manifest.layers.length;
+  let total = 1 + manifest.layers.length;
   let done = 0;
   const tick = () => onProgress?.(++done, total);
 
-  const postsRaw = await readJson(read, resolve(manifest.posts), manifest.posts);
+  const postsRead = await readOrProblem(read, resolve(manifest.posts), manifest.posts);
   tick();
-  problems.push(...postsRaw.problems);
-  let postList: Post[] = [];
-  if (postsRaw.problems.length === 0) {
-    const checkedPosts = validatePosts(postsRaw.value, manifest.posts);
-    postList = checkedPosts.posts;
+  let posts: Post[] = [];
+  const pj =
+    postsRead.text === undefined
+      ? { value: undefined, problems: postsRead.problems }
+      : parseJson(postsRead.text, manifest.posts);
+  problems.push(...pj.problems);
+  if (pj.problems.length === 0) {
+    const checkedPosts = validatePosts(pj.value, manifest.posts);
+    posts = checkedPosts.posts;
     problems.push(...checkedPosts.problems);
   }
+  const ctx = contextOf(manifest, posts);
 
-  const ctx = contextOf(manifest, postList);
-  const zones: Zone[] = [];
-  const places: Place[] = [];
-  const reports: Report[] = [];
-  const results = await Promise.all(
-    manifest.layers.map(async (layer: LayerRef) => {
-      const raw = await readJson(read, resolve(layer.path), layer.path);
-      tick();
-      if (raw.problems.length) return { layer, features: [], problems: raw.problems };
-      return { layer, ...validateLayer(layer.kind, raw.value, layer.path, ctx) };
-    }),
-  );
+  const loadFile = async (layer: LayerRef, file: string): Promise<FileResult> => {
+    const r = await readOrProblem(read, resolve(file), file);
+    tick();
+    if (r.text === undefined) return { layer, file, features: [], problems: r.problems };
+    return { layer, file, ...validateLayerText(layer.kind, r.text, file, ctx) };
+  };
+  const loadLayer = async (layer: LayerRef): Promise<FileResult[]> => {
+    if (!layer.path.endsWith('/')) return [await loadFile(layer, layer.path)];
+    const indexFile = layer.path + FOLDER_INDEX;
+    const r = await readOrProblem(read, resolve(indexFile), indexFile);
+    const index =
+      r.text === undefined
+        ? { files: [], problems: r.problems }
+        : parseFolderIndex(r.text, indexFile);
+    total += index.files.length;
+    tick();
+    const files = await Promise.all(index.files.map((f) => loadFile(layer, layer.path + f)));
+    return [{ layer, file: indexFile, features: [], problems: index.problems }, ...files];
+  };
+  const results = (await Promise.all(manifest.layers.map(loadLayer))).flat();
+
+  const all: (Located<AnyFeature> & { kind: LayerRef['kind'] })[] = [];
   for (const r of results) {
     problems.push(...r.problems);
-    if (r.layer.kind === 'zones') zones.push(...(r.features as Zone[]));
-    if (r.layer.kind === 'places') places.push(...(r.features as Place[]));
-    if (r.layer.kind === 'reports') reports.push(...(r.features as Report[]));
+    for (const feature of r.features) all.push({ feature, file: r.file, kind: r.layer.kind });
   }
+  const zones = all.filter((x) => x.kind === 'zones') as Located<Zone>[];
+  const crossFile = [...checkUniqueIds(all), ...checkZoneOverlaps(zones)];
+  problems.push(...crossFile);
+  // A feature named by a cross-file error is left out, like any other invalid feature.
+  const rejected = new Set(crossFile.map((p) => `${p.file}\u0000${p.featureId}`));
+  const kept = all.filter((x) => !rejected.has(`${x.file}\u0000${x.feature.id}`));
+  const ofKind = <F>(kind: LayerRef['kind']) =>
+    kept.filter((x) => x.kind === kind).map((x) => x.feature as F);
   const dataset: Dataset = {
     manifest,
     baseUrl: manifestUrl,
-    posts: postList,
-    zones,
-    places,
-    reports,
+    posts,
+    zones: ofKind<Zone>('zones'),
+    places: ofKind<Place>('places'),
+    reports: ofKind<Report>('reports'),
   };
   return { dataset, problems };
 }
@@ -111,3 +150,5 @@ export async function loadDataset(
 function fileName(url: string): string {
   return url.split(/[?#]/)[0].split('/').pop() || url;
 }
+
+export type { ValidationContext };

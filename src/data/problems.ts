@@ -6,6 +6,8 @@ export interface Problem {
   line?: number;
   column?: number;
   featureId?: string;
+  /** Position of the feature in its file (0-based), when it came from a feature list. */
+  featureIndex?: number;
   property?: string;
   message: string;
   /** How to fix it. */

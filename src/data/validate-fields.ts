@@ -6,6 +6,7 @@ import { CONTROL_FIELDS, type FieldSpec, type Fields } from './schema';
 export interface Where {
   file: string;
   featureId?: string;
+  featureIndex?: number;
 }
 
 const HTML_TAG = /<\s*\/?\s*[a-z!][^>]*>/i;
@@ -31,13 +32,10 @@ function checkValue(name: string, spec: FieldSpec, value: unknown, where: Where,
       if (spec.maxLength && value.length > spec.maxLength)
         return problem(`is ${value.length} characters long`, `keep it under ${spec.maxLength}`);
       if (HTML_TAG.test(value))
-        out.push({
-          severity: 'warning',
-          ...where,
-          property: name,
-          message: 'contains HTML markup',
-          fix: 'write plain text; markup is shown as text, not rendered',
-        });
+        return problem(
+          'contains HTML markup',
+          'write plain text: markup is never rendered, only shown as text',
+        );
       return;
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value))
@@ -59,6 +57,14 @@ function checkValue(name: string, spec: FieldSpec, value: unknown, where: Where,
     case 'url':
       if (!isHttpUrl(value))
         return problem('must be an http(s) URL', 'paste the full link, starting with https://');
+      if (value.startsWith('http:'))
+        out.push({
+          severity: 'warning',
+          ...where,
+          property: name,
+          message: 'uses http, not https',
+          fix: 'use https:// where the site offers it (an archived copy may)',
+        });
       return;
     case 'enum':
       if (typeof value !== 'string' || !spec.values?.includes(value))

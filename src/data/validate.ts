@@ -3,12 +3,12 @@
  * loader and the tests: one copy of the rules.
  */
 import { isFeature } from 'geojson-validation';
-import { type ParseError, parse as parseTolerant, printParseErrorCode } from 'jsonc-parser';
 import { parseIsoTime } from '../lib/time';
 import type { Problem } from './problems';
 import { PLACE_FIELDS, POST_FIELDS, REPORT_FIELDS, ZONE_FIELDS, type Fields } from './schema';
 import type { LayerKind, LonLat, Manifest, Place, Post, Report, Zone } from './types';
 import { checkFields, type Where } from './validate-fields';
+import { checkGeometry } from './validate-geometry';
 import { checkManifest } from './validate-manifest';
 
 export { checkManifest };
@@ -118,7 +118,7 @@ function checkCrossRules(
   );
   if (outside)
     out.push({
-      severity: 'warning',
+      severity: 'error',
       ...where,
       property: 'geometry',
       message: `position [${outside.join(', ')}] lies outside the dataset's bounds`,
@@ -127,9 +127,93 @@ function checkCrossRules(
   return out;
 }
 
+/** Size limits: a whole layer file, and a single-report file (data/reports/...). */
+export const MAX_LAYER_BYTES = 50_000_000;
+export const MAX_SINGLE_FEATURE_BYTES = 1_000_000;
+
+/** Validates one feature (at `index` in its file); returns its problems. */
+function validateFeature(
+  kind: LayerKind,
+  f: unknown,
+  index: number,
+  file: string,
+  seen: Set<string>,
+  ctx: ValidationContext,
+): Problem[] {
+  const label =
+    isObject(f) && (typeof f.id === 'string' || typeof f.id === 'number')
+      ? String(f.id)
+      : `#${index}`;
+  const where: Where = { file, featureId: label, featureIndex: index };
+  const mine: Problem[] = [];
+  if (!isObject(f) || f.type !== 'Feature')
+    return [
+      {
+        severity: 'error',
+        ...where,
+        message: 'is not a GeoJSON Feature object',
+        fix: 'each entry must be {"type": "Feature", "id": ..., "geometry": ..., "properties": ...}',
+      },
+    ];
+  if (typeof f.id !== 'string' || f.id.trim() === '')
+    mine.push({
+      severity: 'error',
+      ...where,
+      property: 'id',
+      message: 'feature has no string id',
+      fix: 'add "id": "a-unique-slug" beside "type"',
+    });
+  else if (seen.has(f.id))
+    mine.push({
+      severity: 'error',
+      ...where,
+      property: 'id',
+      message: 'is used by another feature in this file',
+      fix: 'give each feature its own id',
+    });
+  else seen.add(f.id);
+  const geometryProblems = checkGeometry(f, where);
+  mine.push(...geometryProblems);
+  if (!geometryProblems.some((p) => p.severity === 'error')) {
+    // What our rules do not cover (bbox members, stray types) the generic checker still catches.
+    for (const message of isFeature(f, true))
+      mine.push({
+        severity: 'error',
+        ...where,
+        property: 'geometry',
+        message: `GeoJSON: ${message}`,
+        fix: 'see RFC 7946',
+      });
+    const type = (f.geometry as { type?: unknown }).type;
+    if (!GEOMETRY_FOR[kind].includes(String(type)))
+      mine.push({
+        severity: 'error',
+        ...where,
+        property: 'geometry',
+        message: `is ${String(type)}; a ${kind} feature must be ${GEOMETRY_FOR[kind].join(' or ')}`,
+        fix: 'fix the geometry type',
+      });
+  }
+  const props = isObject(f.properties) ? f.properties : null;
+  if (!props)
+    mine.push({
+      severity: 'error',
+      ...where,
+      property: 'properties',
+      message: 'is missing',
+      fix: 'add a properties object',
+    });
+  else {
+    mine.push(...checkFields(props, FIELDS_FOR[kind], where));
+    if (!mine.some((p) => p.severity === 'error'))
+      mine.push(...checkCrossRules(kind, f, props, where, ctx));
+  }
+  return mine;
+}
+
 /**
- * Validates a parsed layer file of the given kind. Returns the features that passed (with
- * their ids) and every problem found. Never throws.
+ * Validates a parsed layer file of the given kind: a FeatureCollection, or a single Feature
+ * (one report per file). Returns the features that passed and every problem found. Never throws.
  */
 export function validateLayer<K extends LayerKind>(
   kind: K,
@@ -139,83 +223,34 @@ export function validateLayer<K extends LayerKind>(
 ): LayerResult<K> {
   const problems: Problem[] = [];
   const features: FeatureOf[K][] = [];
-  if (!isObject(raw) || raw.type !== 'FeatureCollection' || !Array.isArray(raw.features)) {
+  const list =
+    isObject(raw) && raw.type === 'Feature'
+      ? [raw]
+      : isObject(raw) && raw.type === 'FeatureCollection' && Array.isArray(raw.features)
+        ? raw.features
+        : null;
+  if (!list) {
     problems.push({
       severity: 'error',
       file,
-      message: 'is not a GeoJSON FeatureCollection',
-      fix: 'the file must be {"type": "FeatureCollection", "features": [...]}',
+      message: 'is neither a GeoJSON FeatureCollection nor a Feature',
+      fix: 'the file must be {"type": "FeatureCollection", "features": [...]} or one {"type": "Feature", ...}',
     });
     return { features, problems };
   }
+  if (isObject(raw) && 'crs' in raw && raw.type === 'FeatureCollection')
+    problems.push({
+      severity: 'error',
+      file,
+      property: 'crs',
+      message: 'is not allowed: RFC 7946 removed "crs" (coordinates are always WGS 84)',
+      fix: 'delete the "crs" member',
+    });
   const seen = new Set<string>();
-  raw.features.forEach((f: unknown, index: number) => {
-    const label =
-      isObject(f) && (typeof f.id === 'string' || typeof f.id === 'number')
-        ? String(f.id)
-        : `#${index}`;
-    const where: Where = { file, featureId: label };
-    const mine: Problem[] = [];
-    if (!isObject(f)) {
-      problems.push({
-        severity: 'error',
-        ...where,
-        message: 'is not a GeoJSON Feature object',
-        fix: 'each entry of features must be {"type": "Feature", ...}',
-      });
-      return;
-    }
-    if (typeof f.id !== 'string' || f.id.trim() === '')
-      mine.push({
-        severity: 'error',
-        ...where,
-        property: 'id',
-        message: 'feature has no string id',
-        fix: 'add "id": "a-unique-slug" beside "type"',
-      });
-    else if (seen.has(f.id))
-      mine.push({
-        severity: 'error',
-        ...where,
-        property: 'id',
-        message: 'is used by another feature in this file',
-        fix: 'give each feature its own id',
-      });
-    else seen.add(f.id);
-    const structural = isFeature(f, true);
-    for (const message of structural)
-      mine.push({
-        severity: 'error',
-        ...where,
-        property: 'geometry',
-        message: `GeoJSON: ${message}`,
-        fix: 'see RFC 7946',
-      });
-    const geometry = f.geometry as { type?: string } | null;
-    if (structural.length === 0 && !GEOMETRY_FOR[kind].includes(String(geometry?.type)))
-      mine.push({
-        severity: 'error',
-        ...where,
-        property: 'geometry',
-        message: `is ${geometry?.type ?? 'null'}; a ${kind} feature must be ${GEOMETRY_FOR[kind].join(' or ')}`,
-        fix: 'fix the geometry type',
-      });
-    const props = isObject(f.properties) ? f.properties : null;
-    if (!props)
-      mine.push({
-        severity: 'error',
-        ...where,
-        property: 'properties',
-        message: 'is missing',
-        fix: 'add a properties object',
-      });
-    else {
-      mine.push(...checkFields(props, FIELDS_FOR[kind], where));
-      if (!mine.some((p) => p.severity === 'error'))
-        mine.push(...checkCrossRules(kind, f, props, where, ctx));
-    }
+  list.forEach((f: unknown, index: number) => {
+    const mine = validateFeature(kind, f, index, file, seen, ctx);
     problems.push(...mine);
-    if (!mine.some((p) => p.severity === 'error')) features.push(f as unknown as FeatureOf[K]);
+    if (!mine.some((p) => p.severity === 'error')) features.push(f as FeatureOf[K]);
   });
   return { features, problems };
 }
@@ -262,45 +297,4 @@ export function validatePosts(raw: unknown, file: string): { posts: Post[]; prob
     if (!mine.some((x) => x.severity === 'error')) posts.push(p as unknown as Post);
   });
   return { posts, problems };
-}
-
-/**
- * Parses JSON text, turning a syntax error into a located problem. JSON.parse decides (fast and
- * strict); on failure jsonc-parser finds where, since engines' messages rarely carry a position.
- */
-export function parseJson(text: string, file: string): { value: unknown; problems: Problem[] } {
-  const body = text.replace(/^\uFEFF/, '');
-  try {
-    return { value: JSON.parse(body), problems: [] };
-  } catch (e) {
-    const errors: ParseError[] = [];
-    parseTolerant(body, errors, {
-      disallowComments: true,
-      allowTrailingComma: false,
-      allowEmptyContent: false,
-    });
-    const first = errors[0];
-    let line: number | undefined;
-    let column: number | undefined;
-    let what = e instanceof Error ? e.message : String(e);
-    if (first) {
-      const before = body.slice(0, first.offset);
-      line = before.split('\n').length;
-      column = first.offset - before.lastIndexOf('\n');
-      what = printParseErrorCode(first.error);
-    }
-    return {
-      value: undefined,
-      problems: [
-        {
-          severity: 'error',
-          file,
-          line,
-          column,
-          message: `is not valid JSON (${what})`,
-          fix: 'fix the syntax at the given line and column',
-        },
-      ],
-    };
-  }
 }

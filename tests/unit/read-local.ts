@@ -1,9 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { ReadText } from '../../src/data/load';
+import { pathToFileURL } from 'node:url';
 
-/** Reads file:// URLs from disk, as the CLI does. */
-export const readLocal: ReadText = (url) => readFile(fileURLToPath(url), 'utf8');
+export { readLocal } from '../../scripts/lib/read-local';
 
 /** file:// URL of a path relative to the repository root. */
 export const repoUrl = (path: string) =>

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../../src/data/problems';
-import {
-  parseJson,
-  validateLayer,
-  validatePosts,
-  type ValidationContext,
-} from '../../../src/data/validate';
+import { parseJson } from '../../../src/data/parse-json';
+import { validateLayer, validatePosts, type ValidationContext } from '../../../src/data/validate';
 
 const ctx: ValidationContext = {
   factionIds: new Set(['regime', 'rebel']),
@@ -85,11 +81,14 @@ describe('validateLayer', () => {
     ).toEqual(['status']);
     expect(props(validateLayer('reports', fc(pin({ post: 'nope' })), 'r', ctx))).toEqual(['post']);
   });
-  it('warns about HTML in text but keeps the pin', () => {
+  it('rejects HTML in text, and warns about http links', () => {
     const r = validateLayer('reports', fc(pin({ text: '<script>alert(1)</script>' })), 'r', ctx);
-    expect(r.features).toHaveLength(1);
-    expect(r.problems).toEqual([
-      expect.objectContaining({ severity: 'warning', property: 'text' }),
+    expect(r.features).toHaveLength(0);
+    expect(props(r)).toEqual(['text']);
+    const http = validateLayer('reports', fc(pin({ source_url: 'http://example.org/' })), 'r', ctx);
+    expect(http.features).toHaveLength(1);
+    expect(http.problems).toEqual([
+      expect.objectContaining({ severity: 'warning', property: 'source_url' }),
     ]);
   });
   it('rejects NaN-like and out-of-range coordinates through the GeoJSON check', () => {
@@ -98,10 +97,10 @@ describe('validateLayer', () => {
     );
     expect(props(validateLayer('reports', fc(pin({}, [37.1])), 'r', ctx))).toContain('geometry');
   });
-  it('warns when a position lies outside the bounds (lat/lon swapped)', () => {
+  it('rejects a position outside the bounds (lat/lon swapped)', () => {
     const r = validateLayer('reports', fc(pin({}, [36.1, 37.1 + 10])), 'r', ctx);
     expect(r.problems).toEqual([
-      expect.objectContaining({ severity: 'warning', property: 'geometry' }),
+      expect.objectContaining({ severity: 'error', property: 'geometry' }),
     ]);
   });
   it('requires unique string ids', () => {

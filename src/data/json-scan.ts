@@ -1,0 +1,104 @@
+/**
+ * One streaming pass over JSON text (jsonc-parser's visitor) that finds what JSON.parse hides:
+ * where each feature of a FeatureCollection starts, and duplicate keys (JSON.parse silently
+ * keeps the last). Offsets are 0-based UTF-16 indices into the text.
+ */
+import { visit } from 'jsonc-parser';
+
+export interface ScanResult {
+  /** Start offset of each element of the root object's `features` array. */
+  featureOffsets: number[];
+  duplicateKeys: { offset: number; key: string }[];
+  /** Set when the text is nested too deeply to scan. */
+  tooDeep?: boolean;
+}
+
+type Frame = { kind: 'object'; keys: string[]; key: string | null } | { kind: 'array' };
+
+export function scanJson(text: string): ScanResult {
+  const featureOffsets: number[] = [];
+  const duplicateKeys: { offset: number; key: string }[] = [];
+  const stack: Frame[] = [];
+  // The features array is the value of key "features" of the root object: stack depth 2.
+  const inFeaturesArray = () => {
+    const parent = stack[stack.length - 1];
+    const root = stack[0];
+    return (
+      stack.length === 2 &&
+      parent?.kind === 'array' &&
+      root?.kind === 'object' &&
+      root.key === 'features'
+    );
+  };
+  try {
+    visit(
+      text,
+      {
+        onObjectBegin: (offset) => {
+          if (inFeaturesArray()) featureOffsets.push(offset);
+          stack.push({ kind: 'object', keys: [], key: null });
+        },
+        onObjectEnd: () => {
+          stack.pop();
+        },
+        onArrayBegin: (offset) => {
+          if (inFeaturesArray()) featureOffsets.push(offset);
+          stack.push({ kind: 'array' });
+        },
+        onArrayEnd: () => {
+          stack.pop();
+        },
+        onLiteralValue: (_value, offset) => {
+          if (inFeaturesArray()) featureOffsets.push(offset);
+        },
+        onObjectProperty: (key, offset) => {
+          const frame = stack[stack.length - 1];
+          if (frame?.kind !== 'object') return;
+          if (frame.keys.includes(key)) duplicateKeys.push({ offset, key });
+          else frame.keys.push(key);
+          frame.key = key;
+        },
+      },
+      { disallowComments: true },
+    );
+  } catch (e) {
+    // The visitor recurses per nesting level; absurd nesting exhausts the stack.
+    if (e instanceof RangeError) return { featureOffsets, duplicateKeys, tooDeep: true };
+    throw e;
+  }
+  return { featureOffsets, duplicateKeys };
+}
+
+/** Converts offsets to 1-based line and column, with a line index built once per text. */
+export function lineLocator(text: string): (offset: number) => { line: number; column: number } {
+  let starts: number[] | null = null;
+  return (offset) => {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo] + 1 };
+  };
+}
+
+/**
+ * Offset of `"key":` for a property inside one feature's text span (from its start offset to
+ * the next feature's), searching properties first. Returns the feature start when not found.
+ */
+export function propertyOffset(text: string, from: number, to: number, property: string): number {
+  const top = property.split(/[.[]/)[0];
+  const span = text.slice(from, to);
+  const propsAt = span.indexOf('"properties"');
+  const needle = new RegExp(`"${top.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\s*:`);
+  const searchIn = top === 'geometry' || top === 'id' || propsAt < 0 ? span : span.slice(propsAt);
+  const m = needle.exec(searchIn);
+  if (!m) return from;
+  return from + (searchIn === span ? 0 : propsAt) + m.index;
+}

@@ -1,0 +1,101 @@
+/**
+ * Validates a layer file from its text: size, JSON syntax, duplicate keys, then every rule of
+ * validate.ts, with each problem located at a line and column. The same function serves the
+ * CLI, the app's loader and the in-browser preview.
+ */
+import { lineLocator, propertyOffset, scanJson } from './json-scan';
+import { parseJson } from './parse-json';
+import type { Problem } from './problems';
+import type { LayerKind } from './types';
+import {
+  type LayerResult,
+  MAX_LAYER_BYTES,
+  MAX_SINGLE_FEATURE_BYTES,
+  type ValidationContext,
+  validateLayer,
+} from './validate';
+
+const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+
+export function validateLayerText<K extends LayerKind>(
+  kind: K,
+  text: string,
+  file: string,
+  ctx: ValidationContext,
+): LayerResult<K> {
+  if (text.length > MAX_LAYER_BYTES)
+    return {
+      features: [],
+      problems: [
+        {
+          severity: 'error',
+          file,
+          message: `is ${mb(text.length)}, over the ${mb(MAX_LAYER_BYTES)} limit for one file`,
+          fix: 'split it into several files, or build vector tiles for data this large',
+        },
+      ],
+    };
+  const parsed = parseJson(text, file);
+  if (parsed.problems.length) return { features: [], problems: parsed.problems };
+  const isSingle =
+    typeof parsed.value === 'object' &&
+    parsed.value !== null &&
+    (parsed.value as { type?: unknown }).type === 'Feature';
+  if (isSingle && text.length > MAX_SINGLE_FEATURE_BYTES)
+    return {
+      features: [],
+      problems: [
+        {
+          severity: 'error',
+          file,
+          message: `is ${mb(text.length)}; one report file may hold at most ${mb(MAX_SINGLE_FEATURE_BYTES)}`,
+          fix: 'shorten the text; a report needs only a point, a paraphrase and a link',
+        },
+      ],
+    };
+  const scan = scanJson(text.replace(/^\uFEFF/, ''));
+  const result = validateLayer(kind, parsed.value, file, ctx);
+  const locate = lineLocator(text);
+  const extra: Problem[] = scan.duplicateKeys.map((d) => ({
+    severity: 'error',
+    file,
+    ...locate(d.offset),
+    property: d.key,
+    message: 'appears twice in the same object; JSON keeps only the last',
+    fix: 'delete one of the two',
+  }));
+  if (scan.tooDeep)
+    extra.push({
+      severity: 'error',
+      file,
+      message: 'is nested too deeply to check',
+      fix: 'GeoJSON needs at most four levels of arrays',
+    });
+  if (extra.length) {
+    // A duplicate key makes a feature ambiguous: drop features from the affected spans.
+    const value = parsed.value as { features?: unknown[] };
+    const list: unknown[] = isSingle
+      ? [value]
+      : Array.isArray(value.features)
+        ? value.features
+        : [];
+    const bad = new Set(
+      scan.duplicateKeys.map((d) => list[featureIndexAt(scan.featureOffsets, d.offset)]),
+    );
+    result.features = scan.tooDeep ? [] : result.features.filter((f) => !bad.has(f));
+  }
+  const located = result.problems.map((p) => {
+    if (p.line || p.featureIndex === undefined) return p;
+    const from = scan.featureOffsets[p.featureIndex] ?? 0;
+    const to = scan.featureOffsets[p.featureIndex + 1] ?? text.length;
+    return { ...p, ...locate(p.property ? propertyOffset(text, from, to, p.property) : from) };
+  });
+  return { features: result.features, problems: [...extra, ...located] };
+}
+
+/** Index of the feature whose span holds `offset` (features start at the given offsets). */
+function featureIndexAt(offsets: number[], offset: number): number {
+  let i = offsets.length - 1;
+  while (i > 0 && offsets[i] > offset) i--;
+  return i;
+}
