@@ -193,7 +193,10 @@ async function main(): Promise<void> {
   const ids = new Set(out.map((f) => (f as { id: string }).id));
   if (ids.size !== out.length) throw new Error('duplicate zone ids');
   // The same canonical form --fix gives (key order, ring winding), so the validator is silent.
-  const text = fixLayer({ type: 'FeatureCollection', features: out }, 'zones');
+  const text = fixLayer(
+    { $schema: '../schema/zones.schema.json', type: 'FeatureCollection', features: out },
+    'zones',
+  );
   await writeFile(path.join(dataDir, 'layers/zones.geojson'), text, 'utf8');
   console.log(
     `data/layers/zones.geojson: ${out.length} zones over ${versions.length} versions (${versions.map(iso).join(', ')})`,

@@ -3,7 +3,9 @@
 /** Latest time a JS Date can hold; stands for "open-ended" in numeric intervals. */
 export const OPEN_END_MS = 8.64e15;
 
-const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+/** ISO 8601 date-time that names its zone (Z or ±hh:mm). */
+export const ISO_WITH_ZONE =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** Parses an ISO 8601 date-time that names its time zone; returns epoch ms or null. */
 export function parseIsoTime(value: unknown): number | null {

@@ -1,0 +1,161 @@
+/**
+ * `npm run new-report [-- --flags]`: writes one valid, correctly named report file under
+ * data/reports/<yyyy>/. Asks for whatever the flags do not give (in a terminal); with --yes, or
+ * without a terminal, missing required answers are an error instead.
+ *
+ *   --place <id or name> | --lon <x> --lat <y>   where (a place of the dataset gives both)
+ *   --time <ISO 8601 with zone>                   when the blog reported it (reported_at)
+ *   --occurred <ISO time>  --title  --text  --text-en  --lang  --source  --status
+ *   --post <post id>  --translator <name>  --dataset <manifest>  --yes  --dry-run
+ */
+import { access, mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loadDataset } from '../src/data/load';
+import { type ReportDraft, reportFileText } from '../src/data/new-report';
+import { formatProblem } from '../src/data/problems';
+import { REPORT_STATUSES, type ReportStatus } from '../src/data/types';
+import { contextOf } from '../src/data/validate';
+import { validateLayerText } from '../src/data/validate-text';
+import { readLocal } from './lib/read-local';
+
+const { values: flags } = parseArgs({
+  options: {
+    place: { type: 'string' },
+    lon: { type: 'string' },
+    lat: { type: 'string' },
+    time: { type: 'string' },
+    occurred: { type: 'string' },
+    title: { type: 'string' },
+    text: { type: 'string' },
+    'text-en': { type: 'string' },
+    lang: { type: 'string' },
+    source: { type: 'string' },
+    status: { type: 'string' },
+    post: { type: 'string' },
+    translator: { type: 'string' },
+    dataset: { type: 'string', default: 'data/dataset.json' },
+    yes: { type: 'boolean', default: false },
+    'dry-run': { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+  strict: true,
+});
+if (flags.help) {
+  console.log(
+    'usage: npm run new-report -- --place khan-tuman --time 2015-10-23T23:34:00Z --title "..." --text "..." --lang ar --text-en "..." --source https://... --status unconfirmed [--post id] [--translator name] [--yes] [--dry-run]',
+  );
+  process.exit(0);
+}
+const fail = (msg: string, code = 2): never => {
+  console.error(`new-report: ${msg}`);
+  process.exit(code);
+};
+
+const manifestPath = resolve(flags.dataset);
+const { dataset } = await loadDataset(pathToFileURL(manifestPath).href, readLocal);
+if (!dataset) fail(`cannot load ${flags.dataset}; run npm run validate to see why`);
+const ds = dataset as NonNullable<typeof dataset>;
+const interactive = !flags.yes && process.stdin.isTTY;
+const rl = interactive ? createInterface({ input: process.stdin, output: process.stdout }) : null;
+async function ask(
+  flag: string | undefined,
+  question: string,
+  required = true,
+): Promise<string | undefined> {
+  if (flag !== undefined) return flag;
+  if (!rl)
+    return required
+      ? fail(`missing --${question.split(' ')[0].toLowerCase()} (no terminal to ask in)`)
+      : undefined;
+  const answer = (await rl.question(`${question}${required ? '' : ' (optional)'}: `)).trim();
+  if (!answer && required) return ask(undefined, question, required);
+  return answer || undefined;
+}
+
+const fold = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+const where = await ask(
+  flags.place ?? (flags.lon !== undefined ? '' : undefined),
+  'Place (id or name; empty to give coordinates)',
+  false,
+);
+let lon = Number(flags.lon);
+let lat = Number(flags.lat);
+let placeId: string | undefined;
+if (where) {
+  const place = ds.places.find((p) =>
+    [p.id, p.properties.name, p.properties.name_ar, ...p.properties.aliases].some(
+      (n) => fold(n) === fold(where),
+    ),
+  );
+  if (!place)
+    fail(`no place "${where}" in the dataset; known: ${ds.places.map((p) => p.id).join(', ')}`);
+  [lon, lat] = place?.geometry.coordinates as [number, number];
+  placeId = place?.id;
+} else if (!Number.isFinite(lon) || !Number.isFinite(lat)) {
+  lon = Number(await ask(undefined, 'Longitude (e.g. 37.16)'));
+  lat = Number(await ask(undefined, 'Latitude (e.g. 36.20)'));
+}
+const lastPost = ds.posts.at(-1);
+const draft: ReportDraft = {
+  lon,
+  lat,
+  place: placeId,
+  reported_at: (await ask(
+    flags.time,
+    `Time reported, ISO with zone${lastPost ? ` (latest post: ${lastPost.published_at})` : ''}`,
+  )) as string,
+  occurred_at: await ask(flags.occurred, 'Occurred at (ISO with zone)', false),
+  title: (await ask(flags.title, 'Title (short, English)')) as string,
+  text: (await ask(flags.text, 'Text, in the original language, in your own words')) as string,
+  lang: (await ask(flags.lang, 'Language of the text (e.g. ar, ru, en)')) as string,
+  text_en: await ask(flags['text-en'], 'English translation', false),
+  source_url: (await ask(flags.source, 'Source URL (https://...)')) as string,
+  status: (await ask(flags.status, `Status (${REPORT_STATUSES.join(' | ')})`)) as ReportStatus,
+  post: await ask(flags.post, `Post id (${ds.posts.map((p) => p.id).join(', ')})`, false),
+  translator: await ask(flags.translator, 'Translator credit', false),
+};
+rl?.close();
+
+const { id, path, text } = reportFileText(draft);
+const file = join(dirname(manifestPath), path);
+const problems = validateLayerText(
+  'reports',
+  text,
+  path,
+  contextOf(ds.manifest, ds.posts),
+).problems;
+if (ds.reports.some((r) => r.id === id))
+  problems.push({
+    severity: 'error',
+    file: path,
+    featureId: id,
+    property: 'id',
+    message: 'is already used by another report',
+    fix: 'choose a different title',
+  });
+for (const p of problems) console.error(`${p.severity}  ${formatProblem(p)}`);
+if (problems.some((p) => p.severity === 'error'))
+  fail('not written: fix the answers above and run again', 1);
+if (flags['dry-run']) {
+  process.stdout.write(text);
+  process.exit(0);
+}
+if (
+  await access(file).then(
+    () => true,
+    () => false,
+  )
+)
+  fail(`${file} exists already; choose a different title`, 1);
+await mkdir(dirname(file), { recursive: true });
+await writeFile(file, text);
+console.log(
+  `wrote ${path.startsWith('reports/') ? `data/${path}` : file}\nnext: npm run validate -- data/${path}, then open a pull request`,
+);

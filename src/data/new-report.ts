@@ -1,0 +1,75 @@
+/**
+ * Builds one report pin file from a translator's answers: the same function serves
+ * `npm run new-report` and the app's "Draft a pin" mode, so both write the same bytes.
+ */
+import { fixLayer } from './fix';
+import type { Json } from './format-json';
+import type { ReportStatus } from './types';
+
+export interface ReportDraft {
+  lon: number;
+  lat: number;
+  /** ISO 8601 with zone. */
+  reported_at: string;
+  occurred_at?: string;
+  title: string;
+  text: string;
+  text_en?: string;
+  lang: string;
+  source_url: string;
+  status: ReportStatus;
+  post?: string;
+  translator?: string;
+  place?: string;
+}
+
+/** "Khan Ṭūmān: TOW strike!" -> "khan-tuman-tow-strike" (ASCII, at most 50 characters). */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 50)
+    .replace(/-+$/, '');
+}
+
+/** The file's id and path below data/: reports/<yyyy>/<yyyy-mm-dd>-<slug>.geojson. */
+export function reportPath(draft: Pick<ReportDraft, 'reported_at' | 'title' | 'place'>): {
+  id: string;
+  path: string;
+} {
+  const date = draft.reported_at.slice(0, 10);
+  const slug = slugify(draft.title) || slugify(draft.place ?? '') || 'report';
+  const id = `${date}-${slug}`;
+  return { id, path: `reports/${date.slice(0, 4)}/${id}.geojson` };
+}
+
+/** The file text of a draft, in the project's canonical layout (the same --fix would give). */
+export function reportFileText(draft: ReportDraft): { id: string; path: string; text: string } {
+  const { id, path } = reportPath(draft);
+  const optional = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
+  const properties: Record<string, Json | undefined> = {
+    reported_at: draft.reported_at,
+    occurred_at: optional(draft.occurred_at),
+    title: draft.title.trim(),
+    text: draft.text.trim(),
+    text_en: optional(draft.text_en),
+    lang: draft.lang.trim(),
+    source_url: draft.source_url.trim(),
+    status: draft.status,
+    post: optional(draft.post),
+    translator: optional(draft.translator),
+    place: optional(draft.place),
+  };
+  for (const k of Object.keys(properties)) if (properties[k] === undefined) delete properties[k];
+  const feature: Json = {
+    $schema: '../../schema/report.schema.json',
+    type: 'Feature',
+    id,
+    geometry: { type: 'Point', coordinates: [draft.lon, draft.lat] },
+    properties: properties as Record<string, Json>,
+  };
+  return { id, path, text: fixLayer(feature, 'reports') };
+}
