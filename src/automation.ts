@@ -12,7 +12,7 @@ export interface AutomationHook {
   /** Resolves at the map's next `idle` event. */
   whenIdle(): Promise<void>;
   /** How many distinct features of a kind are drawn in the viewport now. */
-  renderedCount(kind: LayerKind): number;
+  renderedCount(kind: LayerKind | 'preview' | 'draft'): number;
 }
 
 export type WithAutomation = { conflictMap: AutomationHook };

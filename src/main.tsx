@@ -80,8 +80,9 @@ async function boot() {
       styleUrl: config.basemapStyleUrl,
       onMove: (view) => store.getState().setView(view, 'map'),
       onSelectReport: (id) => store.getState().selectReport(id),
+      onDraftClick: (at) => store.getState().setDraftPoint(at),
     });
-    bindStoreToMap(store, map);
+    map.ready.then(() => bindStoreToMap(store, map));
     // An automation hook for tests and newsroom scripts: read state, wait for the map to settle.
     exposeAutomation({
       store,

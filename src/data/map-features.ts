@@ -7,7 +7,7 @@ import circle from '@turf/circle';
 import type { FeatureCollection, Point, Polygon, MultiPolygon } from 'geojson';
 import { OPEN_END_MS } from '../lib/time';
 import { controlSpans, zoneInterval } from './timeline';
-import type { Dataset } from './types';
+import type { Dataset, Report } from './types';
 
 /** Faction id used for a place before its first known control change. */
 export const UNKNOWN_FACTION = '';
@@ -85,20 +85,28 @@ export function buildMapFeatures(dataset: Dataset): MapFeatures {
       });
       return { type: 'Feature' as const, geometry: c.geometry, properties: { id: p.id } };
     });
-  const reports = dataset.reports.map((r) => ({
-    type: 'Feature' as const,
-    geometry: r.geometry,
-    properties: {
-      id: r.id,
-      status: r.properties.status,
-      title: r.properties.title,
-      t0: Date.parse(r.properties.reported_at),
-    },
-  }));
+  const reports = reportFeatures(dataset.reports);
   return {
     zones: { type: 'FeatureCollection', features: zones },
     places: { type: 'FeatureCollection', features: places },
     uncertainty: { type: 'FeatureCollection', features: uncertainty },
-    reports: { type: 'FeatureCollection', features: reports },
+    reports,
+  };
+}
+
+/** Report pins as map features (also used for a file previewed in the browser). */
+export function reportFeatures(reports: readonly Report[]): MapFeatures['reports'] {
+  return {
+    type: 'FeatureCollection',
+    features: reports.map((r) => ({
+      type: 'Feature' as const,
+      geometry: r.geometry,
+      properties: {
+        id: r.id,
+        status: r.properties.status,
+        title: r.properties.title,
+        t0: Date.parse(r.properties.reported_at),
+      },
+    })),
   };
 }

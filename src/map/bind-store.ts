@@ -1,6 +1,12 @@
-/** Subscribes the map controller to store slices: the store drives the map, never re-renders. */
+/**
+ * Subscribes the map controller to store slices: the store drives the map, never re-renders.
+ * Call once the map is ready; every subscription fires at once so the map catches up with
+ * whatever changed while it loaded.
+ */
 import type { AppStore } from '../state/store';
 import type { MapController } from './controller';
+
+const now = { fireImmediately: true };
 
 /** Returns an unsubscribe function. */
 export function bindStoreToMap(store: AppStore, map: MapController): () => void {
@@ -8,15 +14,32 @@ export function bindStoreToMap(store: AppStore, map: MapController): () => void 
     store.subscribe(
       (s) => s.t,
       (t) => map.applyTime(t),
+      now,
     ),
     store.subscribe(
       (s) => s.visible,
       (v) => map.setVisibleLayers(v),
+      now,
     ),
     store.subscribe(
       (s) => s.selectedReport,
       (id) => map.showReport(id),
-      { fireImmediately: true },
+      now,
+    ),
+    store.subscribe(
+      (s) => s.checked,
+      (c) => map.setPreview(c?.reports ?? []),
+      now,
+    ),
+    store.subscribe(
+      (s) => s.drafting,
+      (on) => map.setDrafting(on),
+      now,
+    ),
+    store.subscribe(
+      (s) => s.draftPoint,
+      (at) => map.setDraftPoint(at),
+      now,
     ),
     store.subscribe(
       (s) => s.view,

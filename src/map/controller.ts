@@ -5,6 +5,7 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import {
   AttributionControl,
+  type GeoJSONSource,
   Map as MapLibreMap,
   type MapLayerMouseEvent,
   NavigationControl,
@@ -15,14 +16,20 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { MapFeatures } from '../data/map-features';
 import type { Timeline } from '../data/timeline';
-import type { Dataset, LayerKind, LonLat } from '../data/types';
+import { reportFeatures } from '../data/map-features';
+import type { Dataset, LayerKind, LonLat, Report } from '../data/types';
 import type { View } from '../state/store';
 import { placePopup, reportPopup } from './popup-content';
 import {
   CLICKABLE_LAYERS,
+  DRAFT_CIRCLE,
+  DRAFT_SOURCE,
+  PREVIEW_CIRCLE,
+  PREVIEW_SOURCE,
   LAYERS_OF,
   PLACES_CIRCLE,
   REPORTS_CIRCLE,
+  ZONES_FILL,
   buildStyle,
   thematicLayers,
   thematicSources,
@@ -47,6 +54,8 @@ export interface ControllerOptions {
   onMove(view: View): void;
   /** The user clicked a report pin (id) or closed its popup (null). */
   onSelectReport(id: string | null): void;
+  /** In drafting mode, the user clicked the map here. */
+  onDraftClick(at: LonLat): void;
 }
 
 /** Marks camera moves the app made, so they are not reported back as user moves. */
@@ -58,6 +67,9 @@ export class MapController {
   private visible: readonly LayerKind[] = [];
   private popup: Popup | null = null;
   private popupReport: string | null = null;
+  private drafting = false;
+  /** Valid pins of a file the user is checking in the browser. */
+  private previewReports: Report[] = [];
   /** Resolves when the style and the thematic layers are in place. */
   readonly ready: Promise<void>;
 
@@ -112,16 +124,25 @@ export class MapController {
         map.getCanvas().style.cursor = 'pointer';
       });
       map.on('mouseleave', layer, () => {
-        map.getCanvas().style.cursor = '';
+        map.getCanvas().style.cursor = this.drafting ? 'crosshair' : '';
       });
     }
+    map.on('click', (e) => {
+      if (this.drafting) this.opts.onDraftClick([e.lngLat.lng, e.lngLat.lat]);
+    });
+    map.on('click', PREVIEW_CIRCLE, (e: MapLayerMouseEvent) => {
+      const report = this.previewReports.find((r) => r.id === e.features?.[0]?.properties?.id);
+      if (report && !this.drafting)
+        this.openPopup(report.geometry.coordinates as LonLat, reportPopup(report));
+    });
     map.on('click', REPORTS_CIRCLE, (e: MapLayerMouseEvent) => {
       const id = e.features?.[0]?.properties?.id;
-      if (typeof id === 'string') this.opts.onSelectReport(id);
+      if (typeof id === 'string' && !this.drafting && !this.hit(e, [PREVIEW_CIRCLE]))
+        this.opts.onSelectReport(id);
     });
     map.on('click', PLACES_CIRCLE, (e: MapLayerMouseEvent) => {
-      // A report pin drawn over the place wins.
-      if (map.queryRenderedFeatures(e.point, { layers: [REPORTS_CIRCLE] }).length) return;
+      // A pin drawn over the place wins.
+      if (this.drafting || this.hit(e, [REPORTS_CIRCLE, PREVIEW_CIRCLE])) return;
       const id = e.features?.[0]?.properties?.id;
       const place = this.opts.dataset.places.find((p) => p.id === id);
       if (!place) return;
@@ -138,11 +159,46 @@ export class MapController {
     });
   }
 
+  private hit(e: MapLayerMouseEvent, layers: string[]): boolean {
+    return (
+      this.map.queryRenderedFeatures(e.point, {
+        layers: layers.filter((l) => this.map.getLayer(l)),
+      }).length > 0
+    );
+  }
+
+  /** Shows the valid pins of a file being checked (replaced on each new file). */
+  setPreview(reports: Report[]) {
+    this.previewReports = reports;
+    const source = this.map.getSource<GeoJSONSource>(PREVIEW_SOURCE);
+    source?.setData(reportFeatures(reports));
+  }
+
+  /** Drafting mode: a map click places the draft pin instead of opening popups. */
+  setDrafting(on: boolean) {
+    this.drafting = on;
+    this.map.getCanvas().style.cursor = on ? 'crosshair' : '';
+    if (on) this.closePopup();
+  }
+
+  /** Where the pin being drafted is, or null. */
+  setDraftPoint(at: LonLat | null) {
+    const source = this.map.getSource<GeoJSONSource>(DRAFT_SOURCE);
+    source?.setData({
+      type: 'FeatureCollection',
+      features: at
+        ? [{ type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: {} }]
+        : [],
+    });
+  }
+
   /** Moves the map to time t (epoch ms): one global-state change; no data is re-sent. */
   applyTime(t: number) {
     if (t === this.t) return;
     this.t = t;
-    if (this.map.isStyleLoaded()) this.map.setGlobalStateProperty(TIME_STATE, t);
+    // Not guarded by isStyleLoaded(): that is false while tiles load, and a scrub must never be
+    // dropped. The store is bound only after `ready`, when the style exists.
+    this.map.setGlobalStateProperty(TIME_STATE, t);
   }
 
   /** Shows the layers of the given kinds and hides the others. */
@@ -212,14 +268,22 @@ export class MapController {
     });
   }
 
-  /** How many features of a layer kind are drawn now (for automation and tests). */
-  renderedCount(kind: LayerKind): number {
-    if (!this.visible.includes(kind)) return 0;
-    const layer = { zones: 'zones-fill', places: PLACES_CIRCLE, reports: REPORTS_CIRCLE }[kind];
-    const ids = new Set(
-      this.map.queryRenderedFeatures({ layers: [layer] }).map((f) => f.properties?.id),
-    );
-    return ids.size;
+  /** How many distinct features of a layer kind (or the preview/draft pins) are drawn now. */
+  renderedCount(kind: LayerKind | 'preview' | 'draft'): number {
+    if (
+      (kind === 'zones' || kind === 'places' || kind === 'reports') &&
+      !this.visible.includes(kind)
+    )
+      return 0;
+    const layer = {
+      zones: ZONES_FILL,
+      places: PLACES_CIRCLE,
+      reports: REPORTS_CIRCLE,
+      preview: PREVIEW_CIRCLE,
+      draft: DRAFT_CIRCLE,
+    }[kind];
+    const found = this.map.queryRenderedFeatures({ layers: [layer] });
+    return kind === 'draft' ? found.length : new Set(found.map((f) => f.properties?.id)).size;
   }
 
   destroy() {

@@ -17,6 +17,9 @@ export const ZONES_SOURCE = 'zones';
 export const PLACES_SOURCE = 'places';
 export const UNCERTAINTY_SOURCE = 'places-uncertainty';
 export const REPORTS_SOURCE = 'reports';
+/** A file the user is checking in the browser, and the pin being drafted. */
+export const PREVIEW_SOURCE = 'preview-reports';
+export const DRAFT_SOURCE = 'draft-point';
 export const basemapSourceId = (kind: BasemapKind) => `basemap-${kind}`;
 
 export const ZONES_FILL = 'zones-fill';
@@ -26,6 +29,8 @@ export const UNCERTAINTY_FILL = 'places-uncertainty-fill';
 export const PLACES_CIRCLE = 'places-circle';
 export const PLACES_LABEL = 'places-label';
 export const REPORTS_CIRCLE = 'reports-circle';
+export const PREVIEW_CIRCLE = 'preview-circle';
+export const DRAFT_CIRCLE = 'draft-circle';
 
 /** Which map layers each user-facing layer toggle shows or hides. */
 export const LAYERS_OF: Record<LayerKind, readonly string[]> = {
@@ -35,7 +40,9 @@ export const LAYERS_OF: Record<LayerKind, readonly string[]> = {
 };
 
 /** Layers a click can select. */
-export const CLICKABLE_LAYERS = [REPORTS_CIRCLE, PLACES_CIRCLE] as const;
+export const CLICKABLE_LAYERS = [PREVIEW_CIRCLE, REPORTS_CIRCLE, PLACES_CIRCLE] as const;
+
+const EMPTY = { type: 'FeatureCollection' as const, features: [] };
 
 export const FONT = 'Noto Sans Regular';
 export const UNKNOWN_COLOR = '#9e9e9e';
@@ -189,6 +196,8 @@ export function thematicSources(features: MapFeatures): Record<string, SourceSpe
     [UNCERTAINTY_SOURCE]: { type: 'geojson', data: features.uncertainty },
     [PLACES_SOURCE]: { type: 'geojson', data: features.places },
     [REPORTS_SOURCE]: { type: 'geojson', data: features.reports },
+    [PREVIEW_SOURCE]: { type: 'geojson', data: EMPTY },
+    [DRAFT_SOURCE]: { type: 'geojson', data: EMPTY },
   };
 }
 
@@ -284,6 +293,30 @@ export function thematicLayers(factions: readonly Faction[]): LayerSpecification
         'circle-stroke-width': 2,
         'circle-radius': 6,
         'circle-translate': [8, -8],
+      },
+    },
+    {
+      // Pins of a file being checked: drawn at their time like the others, ringed in purple.
+      id: PREVIEW_CIRCLE,
+      type: 'circle',
+      source: PREVIEW_SOURCE,
+      filter: KNOWN_AT_T,
+      paint: {
+        'circle-color': status('fill'),
+        'circle-stroke-color': '#7b2cbf',
+        'circle-stroke-width': 3,
+        'circle-radius': 8,
+      },
+    },
+    {
+      id: DRAFT_CIRCLE,
+      type: 'circle',
+      source: DRAFT_SOURCE,
+      paint: {
+        'circle-color': '#ffffff',
+        'circle-stroke-color': '#7b2cbf',
+        'circle-stroke-width': 3,
+        'circle-radius': 9,
       },
     },
   ];

@@ -5,6 +5,7 @@
  */
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
+import type { CheckedFile } from '../data/check-file';
 import type { Problem } from '../data/problems';
 import { clampTime } from '../data/timeline';
 import { LAYER_KINDS, type LayerKind, type LonLat } from '../data/types';
@@ -33,6 +34,11 @@ export interface AppState {
   /** Who last set the view: the map (a user pan) or the app (deep link, feed). Prevents echo. */
   viewOrigin: 'map' | 'app';
   problems: Problem[];
+  /** A file the user is checking in the browser (dropped or picked), with its problems. */
+  checked: CheckedFile | null;
+  /** Drafting a pin: map clicks place it. */
+  drafting: boolean;
+  draftPoint: LonLat | null;
   setTime(t: number): void;
   setPlaying(playing: boolean): void;
   setSpeed(msPerSecond: number): void;
@@ -41,6 +47,9 @@ export interface AppState {
   selectReport(id: string | null): void;
   setView(view: View, origin: 'map' | 'app'): void;
   addProblems(problems: Problem[]): void;
+  setChecked(file: CheckedFile | null): void;
+  setDrafting(on: boolean): void;
+  setDraftPoint(at: LonLat | null): void;
 }
 
 export interface InitialState {
@@ -63,6 +72,9 @@ export function createAppStore(init: InitialState) {
       view: init.view,
       viewOrigin: 'app',
       problems: init.problems ?? [],
+      checked: null,
+      drafting: false,
+      draftPoint: null,
       setTime: (t) => set({ t: clampTime(t, get().domain) }),
       setPlaying: (playing) => set({ playing }),
       setSpeed: (speed) => set({ speed }),
@@ -74,6 +86,9 @@ export function createAppStore(init: InitialState) {
       selectReport: (id) => set({ selectedReport: id }),
       setView: (view, origin) => set({ view, viewOrigin: origin }),
       addProblems: (problems) => set({ problems: [...get().problems, ...problems] }),
+      setChecked: (checked) => set({ checked }),
+      setDrafting: (drafting) => set({ drafting }),
+      setDraftPoint: (draftPoint) => set({ draftPoint }),
     })),
   );
 }

@@ -1,5 +1,8 @@
 /** The app's layout: header, map, side panel and time controls. */
 import { useEffect, useRef } from 'preact/hooks';
+import { CheckedFilePanel } from './CheckedFilePanel';
+import { DraftPanel } from './DraftPanel';
+import { FileDrop } from './FileDrop';
 import { Legend } from './Legend';
 import { LayerToggles } from './LayerToggles';
 import { ProblemList } from './ProblemList';
@@ -39,13 +42,15 @@ export function App({ onMapContainer }: AppProps) {
         </p>
       </header>
       <ProblemList />
-      <main class="map-wrap">
+      <FileDrop>
         <section class="map" ref={mapEl} aria-label="Map" />
-      </main>
+      </FileDrop>
       <aside class="panel" aria-label="Map panel">
         <Legend />
         <LayerToggles />
         <ReportFeed />
+        <CheckedFilePanel />
+        <DraftPanel />
         <Sources />
       </aside>
       <footer class="app-footer">

@@ -44,7 +44,7 @@ export interface AppPage {
   requests: string[];
   /** Waits until the map has drawn everything for the current state. */
   idle(): Promise<void>;
-  rendered(kind: 'zones' | 'places' | 'reports'): Promise<number>;
+  rendered(kind: 'zones' | 'places' | 'reports' | 'preview' | 'draft'): Promise<number>;
   state<T>(pick: string): Promise<T>;
 }
 
