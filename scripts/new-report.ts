@@ -96,8 +96,10 @@ if (where) {
   );
   if (!place)
     fail(`no place "${where}" in the dataset; known: ${ds.places.map((p) => p.id).join(', ')}`);
-  [lon, lat] = place?.geometry.coordinates as [number, number];
-  placeId = place?.id;
+  else {
+    [lon, lat] = place.geometry.coordinates as [number, number];
+    placeId = place.id;
+  }
 } else if (!Number.isFinite(lon) || !Number.isFinite(lat)) {
   lon = Number(await ask(undefined, 'Longitude (e.g. 37.16)'));
   lat = Number(await ask(undefined, 'Latitude (e.g. 36.20)'));

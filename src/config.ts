@@ -5,6 +5,7 @@
  *   the offline basemap from the dataset). Only this option makes the app request another origin.
  * At runtime a `?dataset=` parameter may name another manifest on the same origin.
  */
+import { TIME_STRATEGIES, type TimeStrategy } from './map/time-strategy';
 
 export const DEFAULT_DATASET = 'data/dataset.json';
 
@@ -38,3 +39,9 @@ export const config = {
   datasetUrl: import.meta.env.VITE_DATASET_URL as string | undefined,
   basemapStyleUrl: (import.meta.env.VITE_BASEMAP_STYLE_URL as string | undefined) || undefined,
 };
+
+/** `?time=filter|paint|setdata` picks how time reaches the map (for the benchmark); default filter. */
+export function timeStrategyFrom(pageUrl: string): TimeStrategy {
+  const asked = new URL(pageUrl).searchParams.get('time');
+  return TIME_STRATEGIES.find((s) => s === asked) ?? 'filter';
+}

@@ -1,7 +1,7 @@
 /** Boot: load the dataset, create the store, mount the UI and the map. */
 import { render } from 'preact';
 import { exposeAutomation } from './automation';
-import { config, resolveManifestUrl } from './config';
+import { config, resolveManifestUrl, timeStrategyFrom } from './config';
 import { loadDataset } from './data/load';
 import { buildMapFeatures } from './data/map-features';
 import { formatProblem, type Problem } from './data/problems';
@@ -78,6 +78,7 @@ async function boot() {
       view: s.view,
       visible: s.visible,
       styleUrl: config.basemapStyleUrl,
+      strategy: timeStrategyFrom(location.href),
       onMove: (view) => store.getState().setView(view, 'map'),
       onSelectReport: (id) => store.getState().selectReport(id),
       onDraftClick: (at) => store.getState().setDraftPoint(at),

@@ -8,6 +8,8 @@ import { visit } from 'jsonc-parser';
 export interface ScanResult {
   /** Start offset of each element of the root object's `features` array. */
   featureOffsets: number[];
+  /** End offset (exclusive) of each element of the root object's `features` array. */
+  featureEnds: number[];
   duplicateKeys: { offset: number; key: string }[];
   /** Set when the text is nested too deeply to scan. */
   tooDeep?: boolean;
@@ -17,6 +19,7 @@ type Frame = { kind: 'object'; keys: string[]; key: string | null } | { kind: 'a
 
 export function scanJson(text: string): ScanResult {
   const featureOffsets: number[] = [];
+  const featureEnds: number[] = [];
   const duplicateKeys: { offset: number; key: string }[] = [];
   const stack: Frame[] = [];
   // The features array is the value of key "features" of the root object: stack depth 2.
@@ -38,18 +41,23 @@ export function scanJson(text: string): ScanResult {
           if (inFeaturesArray()) featureOffsets.push(offset);
           stack.push({ kind: 'object', keys: [], key: null });
         },
-        onObjectEnd: () => {
+        onObjectEnd: (offset, length) => {
           stack.pop();
+          if (inFeaturesArray()) featureEnds.push(offset + length);
         },
         onArrayBegin: (offset) => {
           if (inFeaturesArray()) featureOffsets.push(offset);
           stack.push({ kind: 'array' });
         },
-        onArrayEnd: () => {
+        onArrayEnd: (offset, length) => {
           stack.pop();
+          if (inFeaturesArray()) featureEnds.push(offset + length);
         },
-        onLiteralValue: (_value, offset) => {
-          if (inFeaturesArray()) featureOffsets.push(offset);
+        onLiteralValue: (_value, offset, length) => {
+          if (inFeaturesArray()) {
+            featureOffsets.push(offset);
+            featureEnds.push(offset + length);
+          }
         },
         onObjectProperty: (key, offset) => {
           const frame = stack[stack.length - 1];
@@ -63,10 +71,11 @@ export function scanJson(text: string): ScanResult {
     );
   } catch (e) {
     // The visitor recurses per nesting level; absurd nesting exhausts the stack.
-    if (e instanceof RangeError) return { featureOffsets, duplicateKeys, tooDeep: true };
+    if (e instanceof RangeError)
+      return { featureOffsets, featureEnds, duplicateKeys, tooDeep: true };
     throw e;
   }
-  return { featureOffsets, duplicateKeys };
+  return { featureOffsets, featureEnds, duplicateKeys };
 }
 
 /** Converts offsets to 1-based line and column, with a line index built once per text. */

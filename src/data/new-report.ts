@@ -49,7 +49,7 @@ export function reportPath(draft: Pick<ReportDraft, 'reported_at' | 'title' | 'p
 /** The file text of a draft, in the project's canonical layout (the same --fix would give). */
 export function reportFileText(draft: ReportDraft): { id: string; path: string; text: string } {
   const { id, path } = reportPath(draft);
-  const optional = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
+  const optional = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
   const properties: Record<string, Json | undefined> = {
     reported_at: draft.reported_at,
     occurred_at: optional(draft.occurred_at),

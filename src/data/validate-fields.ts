@@ -107,7 +107,8 @@ export function checkFields(obj: Record<string, unknown>, fields: Fields, where:
     checkValue(name, spec, value, where, out);
   }
   for (const name of Object.keys(obj)) {
-    if (!(name in fields) && name !== '$schema')
+    // Own keys only: `name in fields` would take "toString" or "__proto__" for known fields.
+    if (!Object.hasOwn(fields, name) && name !== '$schema')
       out.push({
         severity: 'warning',
         ...where,

@@ -35,7 +35,9 @@ export function validateLayerText<K extends LayerKind>(
         },
       ],
     };
-  const parsed = parseJson(text, file);
+  // Offsets below are into the text without its byte order mark, as an editor counts columns.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const parsed = parseJson(body, file);
   if (parsed.problems.length) return { features: [], problems: parsed.problems };
   const isSingle =
     typeof parsed.value === 'object' &&
@@ -53,9 +55,9 @@ export function validateLayerText<K extends LayerKind>(
         },
       ],
     };
-  const scan = scanJson(text.replace(/^\uFEFF/, ''));
+  const scan = scanJson(body);
   const result = validateLayer(kind, parsed.value, file, ctx);
-  const locate = lineLocator(text);
+  const locate = lineLocator(body);
   const extra: Problem[] = scan.duplicateKeys.map((d) => ({
     severity: 'error',
     file,
@@ -72,30 +74,37 @@ export function validateLayerText<K extends LayerKind>(
       fix: 'GeoJSON needs at most four levels of arrays',
     });
   if (extra.length) {
-    // A duplicate key makes a feature ambiguous: drop features from the affected spans.
+    // A duplicate key makes a feature ambiguous: drop features from the affected spans. One
+    // outside every feature (in the collection itself, or in a one-report file) makes the
+    // whole file ambiguous.
     const value = parsed.value as { features?: unknown[] };
-    const list: unknown[] = isSingle
-      ? [value]
-      : Array.isArray(value.features)
-        ? value.features
-        : [];
-    const bad = new Set(
-      scan.duplicateKeys.map((d) => list[featureIndexAt(scan.featureOffsets, d.offset)]),
-    );
-    result.features = scan.tooDeep ? [] : result.features.filter((f) => !bad.has(f));
+    const list: unknown[] = !isSingle && Array.isArray(value.features) ? value.features : [];
+    let dropAll = scan.tooDeep === true;
+    const bad = new Set<unknown>();
+    for (const d of scan.duplicateKeys) {
+      const i = isSingle ? -1 : featureIndexAt(scan.featureOffsets, scan.featureEnds, d.offset);
+      if (i < 0) dropAll = true;
+      else bad.add(list[i]);
+    }
+    result.features = dropAll ? [] : result.features.filter((f) => !bad.has(f));
   }
   const located = result.problems.map((p) => {
     if (p.line || p.featureIndex === undefined) return p;
     const from = scan.featureOffsets[p.featureIndex] ?? 0;
-    const to = scan.featureOffsets[p.featureIndex + 1] ?? text.length;
-    return { ...p, ...locate(p.property ? propertyOffset(text, from, to, p.property) : from) };
+    const to = scan.featureOffsets[p.featureIndex + 1] ?? body.length;
+    return { ...p, ...locate(p.property ? propertyOffset(body, from, to, p.property) : from) };
   });
   return { features: result.features, problems: [...extra, ...located] };
 }
 
-/** Index of the feature whose span holds `offset` (features start at the given offsets). */
-function featureIndexAt(offsets: number[], offset: number): number {
-  let i = offsets.length - 1;
-  while (i > 0 && offsets[i] > offset) i--;
-  return i;
+/** Index of the feature whose span [start, end) holds `offset`, or -1 when none does. */
+function featureIndexAt(starts: number[], ends: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return starts[lo] <= offset && offset < (ends[lo] ?? -1) ? lo : -1;
 }

@@ -127,6 +127,20 @@ function checkCrossRules(
   return out;
 }
 
+/**
+ * geojson-validation's messages for a feature. It recurses into GeometryCollections, so a
+ * hostile nesting depth overflows the stack: that becomes a problem, not an exception.
+ */
+function genericFeatureProblems(f: Record<string, unknown>): string[] {
+  try {
+    // A missing or bad properties member is reported by our own rule, with a better label.
+    return isFeature(f, true).filter((m) => !m.includes('"properties"'));
+  } catch (e) {
+    if (e instanceof RangeError) return ['the geometry is nested too deeply to check'];
+    throw e;
+  }
+}
+
 /** Size limits: a whole layer file, and a single-report file (data/reports/...). */
 export const MAX_LAYER_BYTES = 50_000_000;
 export const MAX_SINGLE_FEATURE_BYTES = 1_000_000;
@@ -176,7 +190,7 @@ function validateFeature(
   mine.push(...geometryProblems);
   if (!geometryProblems.some((p) => p.severity === 'error')) {
     // What our rules do not cover (bbox members, stray types) the generic checker still catches.
-    for (const message of isFeature(f, true))
+    for (const message of genericFeatureProblems(f))
       mine.push({
         severity: 'error',
         ...where,

@@ -30,12 +30,16 @@ import {
   PLACES_CIRCLE,
   REPORTS_CIRCLE,
   ZONES_FILL,
+  ZONES_SOURCE,
+  PLACES_SOURCE,
+  REPORTS_SOURCE,
   buildStyle,
   thematicLayers,
   thematicSources,
   type FontUrls,
 } from './style';
 import { TIME_STATE } from './time-filters';
+import { layersFor, type TimeStrategy } from './time-strategy';
 
 setWorkerUrl(workerUrl);
 
@@ -50,6 +54,8 @@ export interface ControllerOptions {
   visible: readonly LayerKind[];
   /** An external basemap style URL; the thematic layers are added on top. */
   styleUrl?: string;
+  /** How time reaches the map (see time-strategy.ts); `filter` unless benchmarking. */
+  strategy?: TimeStrategy;
   /** The user moved the map. */
   onMove(view: View): void;
   /** The user clicked a report pin (id) or closed its popup (null). */
@@ -73,7 +79,10 @@ export class MapController {
   /** Resolves when the style and the thematic layers are in place. */
   readonly ready: Promise<void>;
 
+  private readonly strategy: TimeStrategy;
+
   constructor(private readonly opts: ControllerOptions) {
+    this.strategy = opts.strategy ?? 'filter';
     const { dataset, features, fonts, view } = opts;
     this.t = opts.t;
     const resolve = (path: string) => new URL(path, dataset.baseUrl).href;
@@ -81,10 +90,20 @@ export class MapController {
       container: opts.container,
       style:
         opts.styleUrl ??
-        buildStyle({ manifest: dataset.manifest, features, fonts, resolve, initialTime: opts.t }),
+        buildStyle({
+          strategy: this.strategy,
+          manifest: dataset.manifest,
+          features,
+          fonts,
+          resolve,
+          initialTime: opts.t,
+        }),
       center: view.center,
       zoom: view.zoom,
       attributionControl: false,
+      // Scrubbing time must land at once: no label fade-in after each change (the default
+      // 300 ms would also hold back the map's idle event).
+      fadeDuration: 0,
       // The canvas must keep its pixels so that an image export can read them back.
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
@@ -97,6 +116,7 @@ export class MapController {
       this.map.once('load', () => {
         if (opts.styleUrl) this.addThematicLayers();
         this.map.setGlobalStateProperty(TIME_STATE, this.t);
+        if (this.strategy === 'setdata') this.sendActiveFeatures(this.t);
         this.setVisibleLayers(opts.visible);
         res();
       });
@@ -108,7 +128,10 @@ export class MapController {
   private addThematicLayers() {
     for (const [id, source] of Object.entries(thematicSources(this.opts.features)))
       this.map.addSource(id, source);
-    for (const layer of thematicLayers(this.opts.dataset.manifest.factions))
+    for (const layer of layersFor(
+      thematicLayers(this.opts.dataset.manifest.factions),
+      this.strategy,
+    ))
       this.map.addLayer(layer);
   }
 
@@ -198,7 +221,26 @@ export class MapController {
     this.t = t;
     // Not guarded by isStyleLoaded(): that is false while tiles load, and a scrub must never be
     // dropped. The store is bound only after `ready`, when the style exists.
-    this.map.setGlobalStateProperty(TIME_STATE, t);
+    if (this.strategy === 'setdata') this.sendActiveFeatures(t);
+    else this.map.setGlobalStateProperty(TIME_STATE, t);
+  }
+
+  /** The naive baseline: filter in JavaScript and re-send every time-dependent source. */
+  private sendActiveFeatures(t: number) {
+    const { zones, places, reports } = this.opts.features;
+    const active = <F extends { properties: { t0: number; t1?: number } }>(fs: F[]) =>
+      fs.filter(
+        (f) => f.properties.t0 <= t && (f.properties.t1 === undefined || t < f.properties.t1),
+      );
+    this.map
+      .getSource<GeoJSONSource>(ZONES_SOURCE)
+      ?.setData({ ...zones, features: active(zones.features) });
+    this.map
+      .getSource<GeoJSONSource>(PLACES_SOURCE)
+      ?.setData({ ...places, features: active(places.features) });
+    this.map
+      .getSource<GeoJSONSource>(REPORTS_SOURCE)
+      ?.setData({ ...reports, features: active(reports.features) });
   }
 
   /** Shows the layers of the given kinds and hides the others. */

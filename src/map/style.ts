@@ -12,6 +12,7 @@ import type {
 import type { MapFeatures } from '../data/map-features';
 import type { BasemapKind, Faction, LayerKind, Manifest } from '../data/types';
 import { ACTIVE_AT_T, KNOWN_AT_T, TIME_STATE } from './time-filters';
+import { layersFor, type TimeStrategy } from './time-strategy';
 
 export const ZONES_SOURCE = 'zones';
 export const PLACES_SOURCE = 'places';
@@ -323,6 +324,7 @@ export function thematicLayers(factions: readonly Faction[]): LayerSpecification
 }
 
 export interface StyleInput {
+  strategy?: TimeStrategy;
   manifest: Manifest;
   features: MapFeatures;
   fonts: FontUrls;
@@ -332,6 +334,7 @@ export interface StyleInput {
 
 /** The complete default style: offline basemap from the dataset plus the thematic layers. */
 export function buildStyle({
+  strategy = 'filter',
   manifest,
   features,
   fonts,
@@ -346,12 +349,14 @@ export function buildStyle({
     version: 8,
     name: manifest.title,
     state: { [TIME_STATE]: { default: initialTime } },
+    // No paint transitions: a time step shows its state at once.
+    transition: { duration: 0, delay: 0 },
     'font-faces': fontFaces(fonts),
     sources: { ...base.sources, ...thematicSources(features) },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#dfe9f2' } },
       ...base.layers,
-      ...thematicLayers(manifest.factions),
+      ...layersFor(thematicLayers(manifest.factions), strategy),
     ],
   };
 }

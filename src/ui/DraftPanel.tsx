@@ -152,10 +152,11 @@ export function DraftPanel() {
           </label>
         </div>
         {TEXT_FIELDS.map((f) => (
-          <label key={f.key}>
+          <label key={f.key} htmlFor={`draft-${f.key}`}>
             {f.label}
             {f.long ? (
               <textarea
+                id={`draft-${f.key}`}
                 rows={3}
                 dir="auto"
                 value={String(draft[f.key] ?? '')}
@@ -163,6 +164,7 @@ export function DraftPanel() {
               />
             ) : (
               <input
+                id={`draft-${f.key}`}
                 type="text"
                 dir="auto"
                 placeholder={f.hint}
@@ -227,13 +229,13 @@ export function DraftPanel() {
         <button
           type="button"
           disabled={!ok}
-          onClick={() =>
-            file &&
-            (download(file.path, file.text),
+          onClick={() => {
+            if (!file) return;
+            download(file.path, file.text);
             finish(
               `Downloaded ${basename(file.path)}: put it in data/${file.path} and open a pull request.`,
-            ))
-          }
+            );
+          }}
         >
           Download file
         </button>

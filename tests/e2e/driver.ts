@@ -23,8 +23,8 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function startSession(): Promise<Session> {
-  const server = await startServer();
+export async function startSession(extraMounts: [string, string][] = []): Promise<Session> {
+  const server = await startServer(undefined, extraMounts);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
   return {
     browser,

@@ -26,14 +26,19 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function startServer(distDir = join(ROOT, 'dist')): Promise<StaticServer> {
+/** Serves dist/ at /, tests/fixtures at /fixtures/, and any extra [prefix, folder] mounts. */
+export async function startServer(
+  distDir = join(ROOT, 'dist'),
+  extra: [string, string][] = [],
+): Promise<StaticServer> {
   const mounts: [string, string][] = [
+    ...extra,
     ['/fixtures/', join(ROOT, 'tests/fixtures')],
     ['/', distDir],
   ];
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const [prefix, dir] = mounts.find(([p]) => path.startsWith(p)) ?? mounts[1];
+    const [prefix, dir] = mounts.find(([p]) => path.startsWith(p)) ?? mounts[mounts.length - 1];
     let file = normalize(join(dir, path.slice(prefix.length)));
     if (!file.startsWith(dir)) return void res.writeHead(403).end();
     try {

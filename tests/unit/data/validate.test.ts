@@ -140,6 +140,17 @@ describe('validateLayer', () => {
       'control[1].source',
     ]);
   });
+  it('reports a missing properties member once, labelled properties', () => {
+    const r = validateLayer(
+      'reports',
+      fc({ type: 'Feature', id: 'x', geometry: { type: 'Point', coordinates: [37, 36] } }),
+      'r',
+      ctx,
+    );
+    expect(r.problems.map((p) => `${p.property}: ${p.message}`)).toEqual([
+      'properties: is missing',
+    ]);
+  });
   it('never throws on hostile shapes', () => {
     for (const raw of [
       null,

@@ -100,3 +100,42 @@ describe('time filters', () => {
     expect(at('2015-11-12T12:00:00Z')).toBe('regime');
   });
 });
+
+describe('time strategies', () => {
+  it('paint: no time filters; opacity is 0 unless active at t; other filters kept', async () => {
+    const { layersFor } = await import('../../../src/map/time-strategy');
+    const { thematicLayers } = await import('../../../src/map/style');
+    const layers = layersFor(thematicLayers([{ id: 'a', label: 'A', color: '#111111' }]), 'paint');
+    const approx = layers.find((l) => l.id === 'zones-line-approximate') as {
+      filter?: unknown;
+      paint: Record<string, unknown>;
+    };
+    expect(approx.filter).toEqual(['get', 'approximate']);
+    const reports = layers.find((l) => l.id === 'reports-circle') as {
+      filter?: unknown;
+      paint: Record<string, unknown>;
+    };
+    expect(reports.filter).toBeUndefined();
+    expect(reports.paint['circle-opacity']).toEqual(['case', KNOWN_AT_T, 1, 0]);
+    const setdata = layersFor(thematicLayers([]), 'setdata');
+    expect(
+      setdata.some((l) =>
+        JSON.stringify((l as { filter?: unknown }).filter ?? null).includes('global-state'),
+      ),
+    ).toBe(false);
+  });
+  it('each strategy gives a valid style', async () => {
+    const { dataset } = await loadDataset(repoUrl('tests/fixtures/mini/dataset.json'), readLocal);
+    for (const strategy of ['filter', 'paint', 'setdata'] as const) {
+      const style = buildStyle({
+        strategy,
+        manifest: dataset!.manifest,
+        features: buildMapFeatures(dataset!),
+        fonts: { latin: 'https://x.test/a.woff2', arabic: 'https://x.test/b.woff2' },
+        resolve: (p) => p,
+        initialTime: 0,
+      });
+      expect(validateStyleMin(style)).toEqual([]);
+    }
+  });
+});

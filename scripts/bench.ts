@@ -1,0 +1,163 @@
+/**
+ * `npm run bench [-- --quick] [--dataset path/to/dataset.json] [--out bench/results.json]`
+ *
+ * Builds synthetic datasets (pins 1k/10k/100k; zones 30 and 365 daily versions of a front of a
+ * few thousand vertices), opens the built app in headless Chromium for each, and measures in the
+ * same run: the scrub cost (time change -> map idle), the floor (a repaint with nothing
+ * changed), the naive setData baseline, and the `paint` alternative; plus cold start and the
+ * gzipped JS split into MapLibre and the app's own code. Prints ratios; never asserts times.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, mkdir, writeFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import type { WithAutomation } from '../src/automation';
+import { openApp, startSession } from '../tests/e2e/driver';
+import { writeSyntheticDataset } from './lib/synthetic';
+
+const { values: opts } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    dataset: { type: 'string' },
+    out: { type: 'string', default: 'bench/results.json' },
+    steps: { type: 'string' },
+    'no-build': { type: 'boolean', default: false },
+  },
+});
+const quick = opts.quick;
+const STEPS = Number(opts.steps ?? (quick ? 8 : 16));
+const root = resolve(import.meta.dirname, '..');
+const cases = quick
+  ? [
+      { pins: 1_000, zoneVersions: 30 },
+      { pins: 10_000, zoneVersions: 30 },
+    ]
+  : [
+      { pins: 1_000, zoneVersions: 30 },
+      { pins: 10_000, zoneVersions: 30 },
+      { pins: 100_000, zoneVersions: 30 },
+      { pins: 100_000, zoneVersions: 365 },
+    ];
+const strategies = ['filter', 'paint', 'setdata'] as const;
+
+if (!opts['no-build'])
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+const work = await mkdtemp(join(tmpdir(), 'conflict-map-bench-'));
+const session = await startSession([
+  ['/bench-data/', work],
+  ...(opts.dataset
+    ? [['/bench-external/', dirname(resolve(opts.dataset))] as [string, string]]
+    : []),
+]);
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs: number[]) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
+
+/** In the page: n time changes across the range (or n plain repaints), each timed to idle. */
+async function measure(path: string, strategy: string, mode: 'scrub' | 'floor') {
+  const app = await openApp(session, `${path}${path.includes('?') ? '&' : '?'}time=${strategy}`);
+  const coldStartMs = await app.page.evaluate(() => performance.now());
+  const times = await app.page.evaluate(
+    async ({ n, mode }) => {
+      const hook = (window as unknown as WithAutomation).conflictMap;
+      const [start, end] = hook.store.getState().domain;
+      const out: number[] = [];
+      for (let i = -2; i < n; i++) {
+        const t = start + ((i + 2.5) / (n + 2)) * (end - start);
+        const t0 = performance.now();
+        const idle = hook.whenIdle();
+        if (mode === 'scrub') hook.store.getState().setTime(t);
+        await idle;
+        if (i >= 0) out.push(performance.now() - t0);
+      }
+      return out;
+    },
+    { n: STEPS, mode },
+  );
+  await app.page.close();
+  return { times, coldStartMs };
+}
+
+const results: Record<string, unknown>[] = [];
+const all = [
+  ...cases.map((c) => ({ ...c, name: `${c.pins / 1000}k pins, ${c.zoneVersions} zone versions` })),
+];
+for (const c of all) {
+  const dir = join(work, `${c.pins}-${c.zoneVersions}`);
+  await writeSyntheticDataset(dir, c);
+  results.push(await runCase(`/?dataset=bench-data/${basename(dir)}/dataset.json`, c.name, c));
+  await rm(dir, { recursive: true });
+}
+if (opts.dataset)
+  results.push(
+    await runCase(`/?dataset=bench-external/${basename(opts.dataset)}`, opts.dataset, {
+      pins: -1,
+      zoneVersions: -1,
+    }),
+  );
+
+async function runCase(path: string, name: string, c: { pins: number; zoneVersions: number }) {
+  process.stdout.write(`${name}: `);
+  const floor = await measure(path, 'filter', 'floor');
+  const row: Record<string, number | string> = {
+    name,
+    pins: c.pins,
+    zoneVersions: c.zoneVersions,
+    floorMedianMs: median(floor.times),
+    coldStartMs: Math.round(floor.coldStartMs),
+  };
+  for (const s of strategies) {
+    const r = await measure(path, s, 'scrub');
+    process.stdout.write(`${s} `);
+    if (s === 'filter')
+      Object.assign(row, { scrubMedianMs: median(r.times), scrubP95Ms: p95(r.times) });
+    if (s === 'paint')
+      Object.assign(row, { paintMedianMs: median(r.times), paintP95Ms: p95(r.times) });
+    if (s === 'setdata')
+      Object.assign(row, { baselineMedianMs: median(r.times), baselineP95Ms: p95(r.times) });
+  }
+  process.stdout.write('\n');
+  return row;
+}
+
+const assets = await readdir(join(root, 'dist/assets'));
+const gz = async (pred: (f: string) => boolean) => {
+  let n = 0;
+  for (const f of assets.filter((f) => /\.m?js$/.test(f) && pred(f)))
+    n += gzipSync(await readFile(join(root, 'dist/assets', f))).length;
+  return n;
+};
+const summary = {
+  date: new Date().toISOString(),
+  machine: `${process.platform} ${process.arch}, node ${process.version}, headless Chromium with SwiftShader (software WebGL)`,
+  steps: STEPS,
+  cases: results,
+  coldStartMs: results[0]?.coldStartMs,
+  appJsGzipBytes: await gz((f) => !f.startsWith('maplibre')),
+  maplibreJsGzipBytes: await gz((f) => f.startsWith('maplibre')),
+};
+await session.close();
+await rm(work, { recursive: true, force: true });
+await mkdir(dirname(resolve(opts.out)), { recursive: true });
+await writeFile(resolve(opts.out), `${JSON.stringify(summary, null, 2)}\n`);
+
+const f = (n: unknown) =>
+  typeof n === 'number' ? n.toFixed(0).padStart(7) : String(n).padStart(7);
+const r2 = (n: number) => n.toFixed(2).padStart(6);
+console.log(
+  '\ncase                                 floor   scrub  (p95)  paint setData  scrub/floor  overhead ratio (setData/ours)  paint/floor',
+);
+for (const r of results as Record<string, number>[]) {
+  const overhead = Math.max(1, r.scrubMedianMs - r.floorMedianMs);
+  const baseOver = r.baselineMedianMs - r.floorMedianMs;
+  console.log(
+    `${String(r.name).padEnd(36)}${f(r.floorMedianMs)} ${f(r.scrubMedianMs)} ${f(r.scrubP95Ms)} ${f(r.paintMedianMs)} ${f(r.baselineMedianMs)}       ${r2(r.scrubMedianMs / r.floorMedianMs)}                        ${r2(baseOver / overhead)}       ${r2(r.paintMedianMs / r.floorMedianMs)}`,
+  );
+}
+console.log(
+  `\ncold start ${summary.coldStartMs} ms (first case); JS gzip: app ${(summary.appJsGzipBytes / 1024).toFixed(1)} KB, MapLibre ${(summary.maplibreJsGzipBytes / 1024).toFixed(1)} KB`,
+);
+console.log(`written to ${opts.out}`);

@@ -1,0 +1,68 @@
+/**
+ * How a change of time reaches the map. The style is written once with time filters; this
+ * module rewrites it for the strategy in use, so the benchmark can compare them on equal terms
+ * (docs/performance.md):
+ * - `filter` (default): time filters on global state `t`; a change reloads the affected sources'
+ *   tiles in the worker, and only active features are drawn.
+ * - `paint`: no time filters; opacity is 0 for features not active at `t` (global state in
+ *   paint), so a change re-evaluates paint values without re-tiling.
+ * - `setdata`: the naive baseline; no time filters, and each change sends the features active
+ *   at `t` to the sources with setData.
+ */
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import { ACTIVE_AT_T, KNOWN_AT_T } from './time-filters';
+
+export type TimeStrategy = 'filter' | 'paint' | 'setdata';
+export const TIME_STRATEGIES: readonly TimeStrategy[] = ['filter', 'paint', 'setdata'];
+
+const TIME_FILTERS: readonly unknown[] = [ACTIVE_AT_T, KNOWN_AT_T];
+const OPACITY: Partial<Record<LayerSpecification['type'], string[]>> = {
+  fill: ['fill-opacity'],
+  line: ['line-opacity'],
+  circle: ['circle-opacity', 'circle-stroke-opacity'],
+  symbol: ['text-opacity', 'icon-opacity'],
+};
+
+/** Splits a layer filter into its time part and the rest. */
+function splitFilter(filter: unknown): { time: ExpressionSpecification | null; rest: unknown } {
+  if (TIME_FILTERS.includes(filter))
+    return { time: filter as ExpressionSpecification, rest: undefined };
+  if (Array.isArray(filter) && filter[0] === 'all') {
+    const time = filter.find((f) => TIME_FILTERS.includes(f)) as
+      | ExpressionSpecification
+      | undefined;
+    if (!time) return { time: null, rest: filter };
+    const others = filter.slice(1).filter((f) => f !== time);
+    return { time, rest: others.length === 1 ? others[0] : ['all', ...others] };
+  }
+  return { time: null, rest: filter };
+}
+
+/** The layers rewritten for a strategy (the input is not changed). */
+export function layersFor(
+  layers: LayerSpecification[],
+  strategy: TimeStrategy,
+): LayerSpecification[] {
+  if (strategy === 'filter') return layers;
+  return layers.map((layer) => {
+    if (!('filter' in layer) || layer.filter === undefined) return layer;
+    const { time, rest } = splitFilter(layer.filter);
+    if (!time) return layer;
+    const out = { ...layer } as LayerSpecification & {
+      filter?: unknown;
+      paint?: Record<string, unknown>;
+    };
+    if (rest === undefined) delete out.filter;
+    else out.filter = rest;
+    if (strategy === 'paint') {
+      const paint: Record<string, unknown> = { ...(layer.paint ?? {}) };
+      for (const prop of OPACITY[layer.type] ?? []) {
+        if (prop === 'icon-opacity') continue;
+        const base = paint[prop] ?? 1;
+        paint[prop] = ['case', time, base, 0];
+      }
+      out.paint = paint;
+    }
+    return out as LayerSpecification;
+  });
+}
