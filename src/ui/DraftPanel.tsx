@@ -152,11 +152,11 @@ export function DraftPanel() {
           </label>
         </div>
         {TEXT_FIELDS.map((f) => (
-          <label key={f.key} htmlFor={`draft-${f.key}`}>
+          <label key={f.key} htmlFor={`draft-field-${f.key}`}>
             {f.label}
             {f.long ? (
               <textarea
-                id={`draft-${f.key}`}
+                id={`draft-field-${f.key}`}
                 rows={3}
                 dir="auto"
                 value={String(draft[f.key] ?? '')}
@@ -164,7 +164,7 @@ export function DraftPanel() {
               />
             ) : (
               <input
-                id={`draft-${f.key}`}
+                id={`draft-field-${f.key}`}
                 type="text"
                 dir="auto"
                 placeholder={f.hint}
