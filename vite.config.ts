@@ -75,6 +75,8 @@ export default defineConfig({
   // The path the app is served under, e.g. BASE_PATH=/conflict-map/ for a sub-folder.
   base: process.env.BASE_PATH ?? './',
   plugins: [preact(), datasetFiles()],
+  // ES module workers can share and split chunks (the topology rules load only when asked for).
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     sourcemap: true,

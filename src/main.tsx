@@ -2,8 +2,7 @@
 import { render } from 'preact';
 import { exposeAutomation } from './automation';
 import { config, resolveManifestUrl, timeStrategyFrom } from './config';
-import { loadDataset } from './data/load';
-import { buildMapFeatures } from './data/map-features';
+import { loadForMap } from './data/load-in-worker';
 import { formatProblem, type Problem } from './data/problems';
 import { buildTimeline } from './data/timeline';
 import { bindStoreToMap } from './map/bind-store';
@@ -39,17 +38,17 @@ function showFatal(title: string, problems: Problem[]) {
 
 async function boot() {
   const { url, refused } = resolveManifestUrl(location.href, config.datasetUrl);
-  const { dataset, problems } = await loadDataset(url, undefined, (done, total) => {
+  // Loaded and validated in a worker; topology rules are left to CI (npm run validate).
+  const { dataset, problems, features } = await loadForMap(url, (done, total) => {
     if (status) status.textContent = `Loading data… ${done} of ${total} files`;
   });
   if (refused)
     problems.unshift({ severity: 'error', file: 'URL', property: 'dataset', message: refused });
-  if (!dataset) {
+  if (!dataset || !features) {
     showFatal('The dataset could not be loaded', problems);
     return;
   }
   const timeline = buildTimeline(dataset);
-  const features = buildMapFeatures(dataset);
   const hash = parseHash(location.hash);
   const { manifest } = dataset;
   const lastPost = timeline.posts.at(-1)?.t;

@@ -12,7 +12,7 @@ import { parseJson } from './parse-json';
 import type { Problem } from './problems';
 import type { Dataset, LayerRef, Place, Post, Report, Zone } from './types';
 import { checkManifest, contextOf, type ValidationContext, validatePosts } from './validate';
-import { checkUniqueIds, checkZoneOverlaps, type Located } from './validate-dataset';
+import { checkUniqueIds, type Located } from './validate-dataset';
 import { validateLayerText } from './validate-text';
 
 /** Reads the text at a URL (in the browser: fetch; in Node: the file system). */
@@ -65,10 +65,16 @@ interface FileResult {
  * to the manifest. `onProgress(done, total)` reports files read (the total grows as folder
  * indexes are read).
  */
+export interface LoadOptions {
+  /** Run the topology rules (see ValidationContext.topology); default true. */
+  topology?: boolean;
+}
+
 export async function loadDataset(
   manifestUrl: string,
   read: ReadText = fetchText,
   onProgress?: (done: number, total: number) => void,
+  options: LoadOptions = {},
 ): Promise<LoadResult> {
   const manifestFile = fileName(manifestUrl);
   const m = await readOrProblem(read, manifestUrl, manifestFile);
@@ -99,7 +105,7 @@ export async function loadDataset(
     posts = checkedPosts.posts;
     problems.push(...checkedPosts.problems);
   }
-  const ctx = contextOf(manifest, posts);
+  const ctx = { ...contextOf(manifest, posts), topology: options.topology !== false };
 
   const loadFile = async (layer: LayerRef, file: string): Promise<FileResult> => {
     const r = await readOrProblem(read, resolve(file), file);
@@ -128,7 +134,10 @@ export async function loadDataset(
     for (const feature of r.features) all.push({ feature, file: r.file, kind: r.layer.kind });
   }
   const zones = all.filter((x) => x.kind === 'zones') as Located<Zone>[];
-  const crossFile = [...checkUniqueIds(all), ...checkZoneOverlaps(zones)];
+  const overlaps = ctx.topology
+    ? (await import('./validate-topology')).checkZoneOverlaps(zones)
+    : [];
+  const crossFile = [...checkUniqueIds(all), ...overlaps];
   problems.push(...crossFile);
   // A feature named by a cross-file error is left out, like any other invalid feature.
   const rejected = new Set(crossFile.map((p) => `${p.file}\u0000${p.featureId}`));

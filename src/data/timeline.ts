@@ -28,8 +28,8 @@ export interface Timeline {
   stepMs: number;
   zonesActiveAt(t: number): Zone[];
   controlAt(placeId: string, t: number): ControlSpan | null;
-  /** Reports with reported_at <= t, newest first. */
-  reportsKnownAt(t: number): Report[];
+  /** Reports with reported_at <= t, newest first; at most `limit` of them. */
+  reportsKnownAt(t: number, limit?: number): Report[];
   /** How many reports were known at t (cheap: a binary search). */
   countReportsKnownAt(t: number): number;
 }
@@ -117,9 +117,10 @@ export function buildTimeline(dataset: Dataset): Timeline {
       const spans = spansByPlace.get(placeId) ?? [];
       return spans.find((s) => s.t0 <= t && t < s.t1) ?? null;
     },
-    reportsKnownAt(t) {
+    reportsKnownAt(t, limit = Number.POSITIVE_INFINITY) {
+      const n = upperBound(reportTimes, t);
       return reports
-        .slice(0, upperBound(reportTimes, t))
+        .slice(Math.max(0, n - limit), n)
         .reverse()
         .map((r) => r.report);
     },

@@ -1,33 +1,13 @@
 /**
- * Rules across files, run once every file is loaded: ids unique across the dataset, and zones
- * of different factions never overlapping at the same moment.
+ * Rules across files, run once every file is loaded: ids unique across the dataset. (Zones
+ * overlapping in space and time: validate-topology.ts.)
  */
-import area from '@turf/area';
-import intersect from '@turf/intersect';
-import { zoneInterval } from './timeline';
 import type { Problem } from './problems';
 import type { Place, Report, Zone } from './types';
 
 export interface Located<F> {
   feature: F;
   file: string;
-}
-
-/** Overlaps smaller than this (m²) are drawing noise along shared edges, not a contradiction. */
-export const OVERLAP_TOLERANCE_M2 = 10_000;
-
-type Box = [number, number, number, number];
-function bboxOf(z: Zone): Box {
-  const b: Box = [Infinity, Infinity, -Infinity, -Infinity];
-  const polys = z.geometry.type === 'Polygon' ? [z.geometry.coordinates] : z.geometry.coordinates;
-  for (const poly of polys)
-    for (const [x, y] of poly[0]) {
-      if (x < b[0]) b[0] = x;
-      if (y < b[1]) b[1] = y;
-      if (x > b[2]) b[2] = x;
-      if (y > b[3]) b[3] = y;
-    }
-  return b;
 }
 
 /** Returns problems for ids used more than once across files, naming the other file. */
@@ -46,38 +26,6 @@ export function checkUniqueIds(all: Located<Zone | Place | Report>[]): Problem[]
         fix: 'give each feature an id of its own (for a report: the file name without .geojson)',
       });
     else first.set(feature.id, file);
-  }
-  return out;
-}
-
-/**
- * Returns a problem for each pair of zones of different factions that are valid at a common
- * moment and share more than OVERLAP_TOLERANCE_M2 of area (geodesic, turf area).
- */
-export function checkZoneOverlaps(zones: Located<Zone>[]): Problem[] {
-  const items = zones
-    .map((z) => ({ ...z, ...zoneInterval(z.feature), box: bboxOf(z.feature) }))
-    .sort((a, b) => a.t0 - b.t0);
-  const out: Problem[] = [];
-  for (let i = 0; i < items.length; i++) {
-    const a = items[i];
-    for (let j = i + 1; j < items.length && items[j].t0 < a.t1; j++) {
-      const b = items[j];
-      if (a.feature.properties.faction === b.feature.properties.faction) continue;
-      if (b.box[0] > a.box[2] || b.box[2] < a.box[0] || b.box[1] > a.box[3] || b.box[3] < a.box[1])
-        continue;
-      const shared = intersect({ type: 'FeatureCollection', features: [a.feature, b.feature] });
-      const m2 = shared ? area(shared) : 0;
-      if (m2 > OVERLAP_TOLERANCE_M2)
-        out.push({
-          severity: 'error',
-          file: b.file,
-          featureId: b.feature.id,
-          property: 'geometry',
-          message: `overlaps zone ${a.feature.id} (${a.feature.properties.faction}, in ${a.file}) by ${(m2 / 1e6).toFixed(2)} km² while both are valid`,
-          fix: 'a place has one controller at a time: cut one zone, or end one before the other starts',
-        });
-    }
   }
   return out;
 }

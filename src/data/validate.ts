@@ -18,6 +18,11 @@ export interface ValidationContext {
   factionIds: ReadonlySet<string>;
   postIds: ReadonlySet<string>;
   bounds: [LonLat, LonLat];
+  /**
+   * Run the topology rules (self-intersections, overlapping zones)? They cost time quadratic in
+   * polygon size; the CLI and CI always run them, the app's loader skips them (default true).
+   */
+  topology?: boolean;
 }
 
 export function contextOf(manifest: Manifest, posts: readonly Post[]): ValidationContext {
@@ -186,7 +191,7 @@ function validateFeature(
       fix: 'give each feature its own id',
     });
   else seen.add(f.id);
-  const geometryProblems = checkGeometry(f, where);
+  const geometryProblems = checkGeometry(f, where, ctx.topology !== false);
   mine.push(...geometryProblems);
   if (!geometryProblems.some((p) => p.severity === 'error')) {
     // What our rules do not cover (bbox members, stray types) the generic checker still catches.

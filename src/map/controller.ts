@@ -21,25 +21,25 @@ import type { Dataset, LayerKind, LonLat, Report } from '../data/types';
 import type { View } from '../state/store';
 import { placePopup, reportPopup } from './popup-content';
 import {
-  CLICKABLE_LAYERS,
+  clickableLayers,
   DRAFT_CIRCLE,
   DRAFT_SOURCE,
   PREVIEW_CIRCLE,
   PREVIEW_SOURCE,
-  LAYERS_OF,
+  layersOf,
   PLACES_CIRCLE,
-  REPORTS_CIRCLE,
   ZONES_FILL,
   ZONES_SOURCE,
   PLACES_SOURCE,
-  REPORTS_SOURCE,
+  reportsSourceId,
   buildStyle,
-  thematicLayers,
+  timeLayers,
   thematicSources,
   type FontUrls,
 } from './style';
 import { TIME_STATE } from './time-filters';
-import { layersFor, type TimeStrategy } from './time-strategy';
+import { keyValues, planTime, type TimePlan } from './time-plan';
+import type { TimeStrategy } from './time-strategy';
 
 setWorkerUrl(workerUrl);
 
@@ -54,7 +54,7 @@ export interface ControllerOptions {
   visible: readonly LayerKind[];
   /** An external basemap style URL; the thematic layers are added on top. */
   styleUrl?: string;
-  /** How time reaches the map (see time-strategy.ts); `filter` unless benchmarking. */
+  /** How time reaches the map (see time-strategy.ts); `keyed` unless benchmarking. */
   strategy?: TimeStrategy;
   /** The user moved the map. */
   onMove(view: View): void;
@@ -80,9 +80,13 @@ export class MapController {
   readonly ready: Promise<void>;
 
   private readonly strategy: TimeStrategy;
+  private readonly plan: TimePlan;
+  /** Global-state values last set, so only changed keys are sent. */
+  private stateSent: Record<string, number> = {};
 
   constructor(private readonly opts: ControllerOptions) {
-    this.strategy = opts.strategy ?? 'filter';
+    this.strategy = opts.strategy ?? 'keyed';
+    this.plan = planTime(opts.features);
     const { dataset, features, fonts, view } = opts;
     this.t = opts.t;
     const resolve = (path: string) => new URL(path, dataset.baseUrl).href;
@@ -94,6 +98,7 @@ export class MapController {
           strategy: this.strategy,
           manifest: dataset.manifest,
           features,
+          plan: this.plan,
           fonts,
           resolve,
           initialTime: opts.t,
@@ -115,8 +120,7 @@ export class MapController {
     this.ready = new Promise((res) => {
       this.map.once('load', () => {
         if (opts.styleUrl) this.addThematicLayers();
-        this.map.setGlobalStateProperty(TIME_STATE, this.t);
-        if (this.strategy === 'setdata') this.sendActiveFeatures(this.t);
+        this.sendTime(this.t);
         this.setVisibleLayers(opts.visible);
         res();
       });
@@ -126,12 +130,9 @@ export class MapController {
 
   /** With an external style, our sources and layers go on top of it. */
   private addThematicLayers() {
-    for (const [id, source] of Object.entries(thematicSources(this.opts.features)))
+    for (const [id, source] of Object.entries(thematicSources(this.opts.features, this.plan)))
       this.map.addSource(id, source);
-    for (const layer of layersFor(
-      thematicLayers(this.opts.dataset.manifest.factions),
-      this.strategy,
-    ))
+    for (const layer of timeLayers(this.opts.dataset.manifest.factions, this.plan, this.strategy))
       this.map.addLayer(layer);
   }
 
@@ -142,7 +143,7 @@ export class MapController {
       const c = map.getCenter();
       this.opts.onMove({ center: [c.lng, c.lat], zoom: map.getZoom() });
     });
-    for (const layer of CLICKABLE_LAYERS) {
+    for (const layer of clickableLayers(this.plan)) {
       map.on('mouseenter', layer, () => {
         map.getCanvas().style.cursor = 'pointer';
       });
@@ -158,14 +159,15 @@ export class MapController {
       if (report && !this.drafting)
         this.openPopup(report.geometry.coordinates as LonLat, reportPopup(report));
     });
-    map.on('click', REPORTS_CIRCLE, (e: MapLayerMouseEvent) => {
-      const id = e.features?.[0]?.properties?.id;
-      if (typeof id === 'string' && !this.drafting && !this.hit(e, [PREVIEW_CIRCLE]))
-        this.opts.onSelectReport(id);
-    });
+    for (const layer of layersOf(this.plan).reports)
+      map.on('click', layer, (e: MapLayerMouseEvent) => {
+        const id = e.features?.[0]?.properties?.id;
+        if (typeof id === 'string' && !this.drafting && !this.hit(e, [PREVIEW_CIRCLE]))
+          this.opts.onSelectReport(id);
+      });
     map.on('click', PLACES_CIRCLE, (e: MapLayerMouseEvent) => {
       // A pin drawn over the place wins.
-      if (this.drafting || this.hit(e, [REPORTS_CIRCLE, PREVIEW_CIRCLE])) return;
+      if (this.drafting || this.hit(e, [...layersOf(this.plan).reports, PREVIEW_CIRCLE])) return;
       const id = e.features?.[0]?.properties?.id;
       const place = this.opts.dataset.places.find((p) => p.id === id);
       if (!place) return;
@@ -215,19 +217,35 @@ export class MapController {
     });
   }
 
-  /** Moves the map to time t (epoch ms): one global-state change; no data is re-sent. */
+  /**
+   * Moves the map to time t (epoch ms): global-state values change, and only the sources whose
+   * snapped key changed are re-tiled (time-plan.ts); no data is re-sent.
+   */
   applyTime(t: number) {
     if (t === this.t) return;
     this.t = t;
     // Not guarded by isStyleLoaded(): that is false while tiles load, and a scrub must never be
     // dropped. The store is bound only after `ready`, when the style exists.
-    if (this.strategy === 'setdata') this.sendActiveFeatures(t);
-    else this.map.setGlobalStateProperty(TIME_STATE, t);
+    this.sendTime(t);
+  }
+
+  private sendTime(t: number) {
+    if (this.strategy === 'setdata') return this.sendActiveFeatures(t);
+    // The plain key serves the preview pins (and every filter but in the keyed strategy).
+    const values: Record<string, number> = {
+      [TIME_STATE]: t,
+      ...(this.strategy === 'keyed' ? keyValues(this.plan, t) : {}),
+    };
+    for (const [key, value] of Object.entries(values))
+      if (this.stateSent[key] !== value) {
+        this.map.setGlobalStateProperty(key, value);
+        this.stateSent[key] = value;
+      }
   }
 
   /** The naive baseline: filter in JavaScript and re-send every time-dependent source. */
   private sendActiveFeatures(t: number) {
-    const { zones, places, reports } = this.opts.features;
+    const { zones, places } = this.opts.features;
     const active = <F extends { properties: { t0: number; t1?: number } }>(fs: F[]) =>
       fs.filter(
         (f) => f.properties.t0 <= t && (f.properties.t1 === undefined || t < f.properties.t1),
@@ -238,15 +256,20 @@ export class MapController {
     this.map
       .getSource<GeoJSONSource>(PLACES_SOURCE)
       ?.setData({ ...places, features: active(places.features) });
-    this.map
-      .getSource<GeoJSONSource>(REPORTS_SOURCE)
-      ?.setData({ ...reports, features: active(reports.features) });
+    this.plan.reportBuckets.forEach((bucket, k) => {
+      this.map
+        .getSource<GeoJSONSource>(reportsSourceId(k))
+        ?.setData({ ...bucket, features: active(bucket.features) });
+    });
   }
 
   /** Shows the layers of the given kinds and hides the others. */
   setVisibleLayers(kinds: readonly LayerKind[]) {
     this.visible = kinds;
-    for (const [kind, layers] of Object.entries(LAYERS_OF) as [LayerKind, readonly string[]][]) {
+    for (const [kind, layers] of Object.entries(layersOf(this.plan)) as [
+      LayerKind,
+      readonly string[],
+    ][]) {
       const visibility = kinds.includes(kind) ? 'visible' : 'none';
       for (const id of layers)
         if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'visibility', visibility);
@@ -317,14 +340,14 @@ export class MapController {
       !this.visible.includes(kind)
     )
       return 0;
-    const layer = {
-      zones: ZONES_FILL,
-      places: PLACES_CIRCLE,
-      reports: REPORTS_CIRCLE,
-      preview: PREVIEW_CIRCLE,
-      draft: DRAFT_CIRCLE,
+    const layers = {
+      zones: [ZONES_FILL],
+      places: [PLACES_CIRCLE],
+      reports: layersOf(this.plan).reports,
+      preview: [PREVIEW_CIRCLE],
+      draft: [DRAFT_CIRCLE],
     }[kind];
-    const found = this.map.queryRenderedFeatures({ layers: [layer] });
+    const found = this.map.queryRenderedFeatures({ layers: [...layers] });
     return kind === 'draft' ? found.length : new Set(found.map((f) => f.properties?.id)).size;
   }
 

@@ -11,13 +11,15 @@ import type {
 } from 'maplibre-gl';
 import type { MapFeatures } from '../data/map-features';
 import type { BasemapKind, Faction, LayerKind, Manifest } from '../data/types';
-import { ACTIVE_AT_T, KNOWN_AT_T, TIME_STATE } from './time-filters';
+import { activeAt, knownAt, TIME_STATE } from './time-filters';
+import { keyValues, PLACES_KEY, reportsKey, type TimePlan, ZONES_KEY } from './time-plan';
 import { layersFor, type TimeStrategy } from './time-strategy';
 
 export const ZONES_SOURCE = 'zones';
 export const PLACES_SOURCE = 'places';
 export const UNCERTAINTY_SOURCE = 'places-uncertainty';
-export const REPORTS_SOURCE = 'reports';
+/** Report pins come in time buckets (time-plan.ts), one source and one layer each. */
+export const reportsSourceId = (k: number) => `reports-${k}`;
 /** A file the user is checking in the browser, and the pin being drafted. */
 export const PREVIEW_SOURCE = 'preview-reports';
 export const DRAFT_SOURCE = 'draft-point';
@@ -29,19 +31,23 @@ export const ZONES_LINE_APPROX = 'zones-line-approximate';
 export const UNCERTAINTY_FILL = 'places-uncertainty-fill';
 export const PLACES_CIRCLE = 'places-circle';
 export const PLACES_LABEL = 'places-label';
-export const REPORTS_CIRCLE = 'reports-circle';
+export const reportsLayerId = (k: number) => `reports-circle-${k}`;
 export const PREVIEW_CIRCLE = 'preview-circle';
 export const DRAFT_CIRCLE = 'draft-circle';
 
 /** Which map layers each user-facing layer toggle shows or hides. */
-export const LAYERS_OF: Record<LayerKind, readonly string[]> = {
-  zones: [ZONES_FILL, ZONES_LINE, ZONES_LINE_APPROX],
-  places: [UNCERTAINTY_FILL, PLACES_CIRCLE, PLACES_LABEL],
-  reports: [REPORTS_CIRCLE],
-};
+export function layersOf(plan: TimePlan): Record<LayerKind, readonly string[]> {
+  return {
+    zones: [ZONES_FILL, ZONES_LINE, ZONES_LINE_APPROX],
+    places: [UNCERTAINTY_FILL, PLACES_CIRCLE, PLACES_LABEL],
+    reports: plan.reportBuckets.map((_, k) => reportsLayerId(k)),
+  };
+}
 
-/** Layers a click can select. */
-export const CLICKABLE_LAYERS = [PREVIEW_CIRCLE, REPORTS_CIRCLE, PLACES_CIRCLE] as const;
+/** Layers a click can select, topmost first. */
+export function clickableLayers(plan: TimePlan): string[] {
+  return [PREVIEW_CIRCLE, ...layersOf(plan).reports, PLACES_CIRCLE];
+}
 
 const EMPTY = { type: 'FeatureCollection' as const, features: [] };
 
@@ -191,20 +197,37 @@ export function basemapStyle(
 }
 
 /** Thematic sources, holding the precomputed features with their time intervals. */
-export function thematicSources(features: MapFeatures): Record<string, SourceSpecification> {
+export function thematicSources(
+  features: MapFeatures,
+  plan: TimePlan,
+): Record<string, SourceSpecification> {
   return {
     [ZONES_SOURCE]: { type: 'geojson', data: features.zones },
     [UNCERTAINTY_SOURCE]: { type: 'geojson', data: features.uncertainty },
     [PLACES_SOURCE]: { type: 'geojson', data: features.places },
-    [REPORTS_SOURCE]: { type: 'geojson', data: features.reports },
+    ...Object.fromEntries(
+      plan.reportBuckets.map((b, k) => [
+        reportsSourceId(k),
+        { type: 'geojson', data: b } as SourceSpecification,
+      ]),
+    ),
     [PREVIEW_SOURCE]: { type: 'geojson', data: EMPTY },
     [DRAFT_SOURCE]: { type: 'geojson', data: EMPTY },
   };
 }
 
-/** Thematic layers, filtered by time through the global state. */
-export function thematicLayers(factions: readonly Faction[]): LayerSpecification[] {
+/**
+ * Thematic layers, filtered by time through the global state: with `keyed` true each source
+ * reads its own snapped key (time-plan.ts), otherwise all read the plain time `t`.
+ */
+export function thematicLayers(
+  factions: readonly Faction[],
+  plan: TimePlan,
+  keyed = true,
+): LayerSpecification[] {
   const color = factionColor(factions);
+  const zonesNow = activeAt(keyed ? ZONES_KEY : TIME_STATE);
+  const placesNow = activeAt(keyed ? PLACES_KEY : TIME_STATE);
   const status = (key: 'fill' | 'stroke'): ExpressionSpecification => [
     'match',
     ['get', 'status'],
@@ -219,7 +242,7 @@ export function thematicLayers(factions: readonly Faction[]): LayerSpecification
       id: ZONES_FILL,
       type: 'fill',
       source: ZONES_SOURCE,
-      filter: ACTIVE_AT_T,
+      filter: zonesNow,
       // Approximate zones are drawn visibly lighter than exact ones.
       paint: { 'fill-color': color, 'fill-opacity': ['case', ['get', 'approximate'], 0.22, 0.45] },
     },
@@ -227,14 +250,14 @@ export function thematicLayers(factions: readonly Faction[]): LayerSpecification
       id: ZONES_LINE,
       type: 'line',
       source: ZONES_SOURCE,
-      filter: ['all', ACTIVE_AT_T, ['!', ['get', 'approximate']]],
+      filter: ['all', zonesNow, ['!', ['get', 'approximate']]],
       paint: { 'line-color': color, 'line-width': 1.5 },
     },
     {
       id: ZONES_LINE_APPROX,
       type: 'line',
       source: ZONES_SOURCE,
-      filter: ['all', ACTIVE_AT_T, ['get', 'approximate']],
+      filter: ['all', zonesNow, ['get', 'approximate']],
       paint: { 'line-color': color, 'line-width': 1.5, 'line-dasharray': [2, 2] },
     },
     {
@@ -247,7 +270,7 @@ export function thematicLayers(factions: readonly Faction[]): LayerSpecification
       id: PLACES_CIRCLE,
       type: 'circle',
       source: PLACES_SOURCE,
-      filter: ACTIVE_AT_T,
+      filter: placesNow,
       paint: {
         'circle-color': color,
         'circle-radius': ['match', ['get', 'kind'], ['city'], 8, ['airbase', 'base'], 7, 5.5],
@@ -259,7 +282,7 @@ export function thematicLayers(factions: readonly Faction[]): LayerSpecification
       id: PLACES_LABEL,
       type: 'symbol',
       source: PLACES_SOURCE,
-      filter: ACTIVE_AT_T,
+      filter: placesNow,
       layout: {
         // English name (marked when approximate) over the Arabic name, smaller.
         'text-field': [
@@ -283,25 +306,27 @@ export function thematicLayers(factions: readonly Faction[]): LayerSpecification
       },
       paint: { 'text-color': '#202020', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
     },
-    {
-      id: REPORTS_CIRCLE,
-      type: 'circle',
-      source: REPORTS_SOURCE,
-      filter: KNOWN_AT_T,
-      paint: {
-        'circle-color': status('fill'),
-        'circle-stroke-color': status('stroke'),
-        'circle-stroke-width': 2,
-        'circle-radius': 6,
-        'circle-translate': [8, -8],
-      },
-    },
+    ...plan.reportBuckets.map(
+      (_, k): LayerSpecification => ({
+        id: reportsLayerId(k),
+        type: 'circle',
+        source: reportsSourceId(k),
+        filter: knownAt(keyed ? reportsKey(k) : TIME_STATE),
+        paint: {
+          'circle-color': status('fill'),
+          'circle-stroke-color': status('stroke'),
+          'circle-stroke-width': 2,
+          'circle-radius': 6,
+          'circle-translate': [8, -8],
+        },
+      }),
+    ),
     {
       // Pins of a file being checked: drawn at their time like the others, ringed in purple.
       id: PREVIEW_CIRCLE,
       type: 'circle',
       source: PREVIEW_SOURCE,
-      filter: KNOWN_AT_T,
+      filter: knownAt(TIME_STATE),
       paint: {
         'circle-color': status('fill'),
         'circle-stroke-color': '#7b2cbf',
@@ -327,6 +352,7 @@ export interface StyleInput {
   strategy?: TimeStrategy;
   manifest: Manifest;
   features: MapFeatures;
+  plan: TimePlan;
   fonts: FontUrls;
   resolve: (path: string) => string;
   initialTime: number;
@@ -334,9 +360,10 @@ export interface StyleInput {
 
 /** The complete default style: offline basemap from the dataset plus the thematic layers. */
 export function buildStyle({
-  strategy = 'filter',
+  strategy = 'keyed',
   manifest,
   features,
+  plan,
   fonts,
   resolve,
   initialTime,
@@ -348,15 +375,30 @@ export function buildStyle({
   return {
     version: 8,
     name: manifest.title,
-    state: { [TIME_STATE]: { default: initialTime } },
+    state: globalStateDefaults(plan, initialTime),
     // No paint transitions: a time step shows its state at once.
     transition: { duration: 0, delay: 0 },
     'font-faces': fontFaces(fonts),
-    sources: { ...base.sources, ...thematicSources(features) },
+    sources: { ...base.sources, ...thematicSources(features, plan) },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#dfe9f2' } },
       ...base.layers,
-      ...layersFor(thematicLayers(manifest.factions), strategy),
+      ...timeLayers(manifest.factions, plan, strategy),
     ],
   };
+}
+
+/** The thematic layers as the strategy wants them. */
+export function timeLayers(
+  factions: readonly Faction[],
+  plan: TimePlan,
+  strategy: TimeStrategy,
+): LayerSpecification[] {
+  return layersFor(thematicLayers(factions, plan, strategy === 'keyed'), strategy);
+}
+
+/** Initial values of every global-state key: the plain time and each snapped key. */
+export function globalStateDefaults(plan: TimePlan, t: number): StyleSpecification['state'] {
+  const values = { [TIME_STATE]: t, ...keyValues(plan, t) };
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { default: v }]));
 }

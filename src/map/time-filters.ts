@@ -1,20 +1,34 @@
 /**
- * Time filters on numeric `t0`/`t1` properties against the style's global state `t` (epoch ms).
- * Changing time is one `setGlobalStateProperty('t', ms)` call; the data stays where it is.
+ * Time filters on numeric `t0`/`t1` feature properties (epoch ms) against a global-state value.
+ * Every time filter is built here and marked, so strategies can find and rewrite them
+ * (time-strategy.ts).
  */
 import type { ExpressionSpecification } from 'maplibre-gl';
 
-/** Name of the global-state property that holds the current time, epoch ms. */
+/** The global-state property holding the current time, epoch ms (plain strategies). */
 export const TIME_STATE = 't';
 
-const NOW: ExpressionSpecification = ['global-state', TIME_STATE];
+const marked = new WeakSet<object>();
+const mark = (e: ExpressionSpecification) => {
+  marked.add(e);
+  return e;
+};
 
-/** Active at t: t0 <= t < t1. */
-export const ACTIVE_AT_T: ExpressionSpecification = [
-  'all',
-  ['<=', ['get', 't0'], NOW],
-  ['>', ['get', 't1'], NOW],
-];
+/** Active at the time in global state `key`: t0 <= t < t1. */
+export function activeAt(key: string = TIME_STATE): ExpressionSpecification {
+  const now: ExpressionSpecification = ['global-state', key];
+  return mark(['all', ['<=', ['get', 't0'], now], ['>', ['get', 't1'], now]]);
+}
 
-/** Known at t: t0 <= t (reports, by reported_at). */
-export const KNOWN_AT_T: ExpressionSpecification = ['<=', ['get', 't0'], NOW];
+/** Known at the time in global state `key`: t0 <= t (reports, by reported_at). */
+export function knownAt(key: string = TIME_STATE): ExpressionSpecification {
+  return mark(['<=', ['get', 't0'], ['global-state', key]]);
+}
+
+/** Whether an expression is one of the time filters built above. */
+export function isTimeFilter(e: unknown): e is ExpressionSpecification {
+  return typeof e === 'object' && e !== null && marked.has(e);
+}
+
+export const ACTIVE_AT_T = activeAt();
+export const KNOWN_AT_T = knownAt();

@@ -2,20 +2,22 @@
  * How a change of time reaches the map. The style is written once with time filters; this
  * module rewrites it for the strategy in use, so the benchmark can compare them on equal terms
  * (docs/performance.md):
- * - `filter` (default): time filters on global state `t`; a change reloads the affected sources'
- *   tiles in the worker, and only active features are drawn.
+ * - `keyed` (default): each source's filter reads its own global-state key, set to t snapped to
+ *   that source's boundaries, and pins come in time buckets (time-plan.ts): a step re-tiles only
+ *   the sources whose visible set changes.
+ * - `filter`: every time filter reads the plain global state `t`; a change reloads every
+ *   time-filtered source's tiles in the worker.
  * - `paint`: no time filters; opacity is 0 for features not active at `t` (global state in
  *   paint), so a change re-evaluates paint values without re-tiling.
  * - `setdata`: the naive baseline; no time filters, and each change sends the features active
  *   at `t` to the sources with setData.
  */
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
-import { ACTIVE_AT_T, KNOWN_AT_T } from './time-filters';
+import { isTimeFilter } from './time-filters';
 
-export type TimeStrategy = 'filter' | 'paint' | 'setdata';
-export const TIME_STRATEGIES: readonly TimeStrategy[] = ['filter', 'paint', 'setdata'];
+export type TimeStrategy = 'keyed' | 'filter' | 'paint' | 'setdata';
+export const TIME_STRATEGIES: readonly TimeStrategy[] = ['keyed', 'filter', 'paint', 'setdata'];
 
-const TIME_FILTERS: readonly unknown[] = [ACTIVE_AT_T, KNOWN_AT_T];
 const OPACITY: Partial<Record<LayerSpecification['type'], string[]>> = {
   fill: ['fill-opacity'],
   line: ['line-opacity'],
@@ -25,12 +27,9 @@ const OPACITY: Partial<Record<LayerSpecification['type'], string[]>> = {
 
 /** Splits a layer filter into its time part and the rest. */
 function splitFilter(filter: unknown): { time: ExpressionSpecification | null; rest: unknown } {
-  if (TIME_FILTERS.includes(filter))
-    return { time: filter as ExpressionSpecification, rest: undefined };
+  if (isTimeFilter(filter)) return { time: filter as ExpressionSpecification, rest: undefined };
   if (Array.isArray(filter) && filter[0] === 'all') {
-    const time = filter.find((f) => TIME_FILTERS.includes(f)) as
-      | ExpressionSpecification
-      | undefined;
+    const time = filter.find((f) => isTimeFilter(f)) as ExpressionSpecification | undefined;
     if (!time) return { time: null, rest: filter };
     const others = filter.slice(1).filter((f) => f !== time);
     return { time, rest: others.length === 1 ? others[0] : ['all', ...others] };
@@ -43,7 +42,7 @@ export function layersFor(
   layers: LayerSpecification[],
   strategy: TimeStrategy,
 ): LayerSpecification[] {
-  if (strategy === 'filter') return layers;
+  if (strategy === 'filter' || strategy === 'keyed') return layers;
   return layers.map((layer) => {
     if (!('filter' in layer) || layer.filter === undefined) return layer;
     const { time, rest } = splitFilter(layer.filter);

@@ -100,6 +100,7 @@ describe('reports known at t', () => {
       'r-early',
     ]);
     expect(tl.countReportsKnownAt(ms('2015-11-15T00:00:00Z'))).toBe(2);
+    expect(tl.reportsKnownAt(ms('2015-11-15T00:00:00Z'), 1).map((r) => r.id)).toEqual(['r-hader']);
   });
 });
 

@@ -5,17 +5,20 @@ import { buildMapFeatures } from '../../../src/data/map-features';
 import {
   buildStyle,
   factionColor,
-  LAYERS_OF,
+  layersOf,
   PLACES_CIRCLE,
   ZONES_FILL,
 } from '../../../src/map/style';
 import { ACTIVE_AT_T, KNOWN_AT_T, TIME_STATE } from '../../../src/map/time-filters';
+import { keyValues, planTime, type TimePlan } from '../../../src/map/time-plan';
 import { readLocal, repoUrl } from '../read-local';
 
 async function fixtureStyle() {
   const { dataset } = await loadDataset(repoUrl('tests/fixtures/mini/dataset.json'), readLocal);
   const features = buildMapFeatures(dataset!);
+  const plan = planTime(features);
   const style = buildStyle({
+    plan,
     manifest: {
       ...dataset!.manifest,
       basemap: [
@@ -31,12 +34,16 @@ async function fixtureStyle() {
     resolve: (p) => `https://example.test/data/${p}`,
     initialTime: Date.parse('2015-11-10T00:00:00Z'),
   });
-  return { dataset: dataset!, features, style };
+  return { dataset: dataset!, features, style, plan };
 }
 
-/** Evaluates a filter on a feature with the global state `t`, as MapLibre does. */
-function passes(filter: unknown, properties: object, t: number) {
-  const f = featureFilter(filter as never, 'layers[0].filter', { [TIME_STATE]: t });
+/**
+ * Evaluates a filter on a feature as MapLibre does, with the global state the controller sets
+ * at time t: the plain `t` and, given a plan, every snapped key.
+ */
+function passes(filter: unknown, properties: object, t: number, plan?: TimePlan) {
+  const state = { [TIME_STATE]: t, ...(plan ? keyValues(plan, t) : {}) };
+  const f = featureFilter(filter as never, 'layers[0].filter', state);
   return f.filter({ zoom: 8 } as never, { type: 1, properties, geometry: [] } as never);
 }
 
@@ -59,9 +66,9 @@ describe('style', () => {
     ).toEqual(['match', ['get', 'faction'], 'a', '#111111', 'b', '#222222', '#9e9e9e']);
   });
   it('lists every toggled layer in the style', async () => {
-    const { style } = await fixtureStyle();
+    const { style, plan } = await fixtureStyle();
     const ids = style.layers.map((l) => l.id);
-    for (const layers of Object.values(LAYERS_OF))
+    for (const layers of Object.values(layersOf(plan)))
       for (const id of layers) expect(ids).toContain(id);
   });
 });
@@ -80,22 +87,23 @@ describe('time filters', () => {
     expect(passes(KNOWN_AT_T, { t0: 100 }, 100)).toBe(true);
   });
   it('on the fixture, exactly one zone and one place span pass at any moment', async () => {
-    const { style, features } = await fixtureStyle();
+    const { style, features, plan } = await fixtureStyle();
     const filterOf = (id: string) =>
       (style.layers.find((l) => l.id === id) as { filter: unknown }).filter;
     for (const iso of ['2015-11-05T00:00:00Z', '2015-11-12T12:00:00Z', '2015-11-19T00:00:00Z']) {
       const zones = features.zones.features.filter((f) =>
-        passes(filterOf(ZONES_FILL), f.properties, t(iso)),
+        passes(filterOf(ZONES_FILL), f.properties, t(iso), plan),
       );
       const places = features.places.features.filter((f) =>
-        passes(filterOf(PLACES_CIRCLE), f.properties, t(iso)),
+        passes(filterOf(PLACES_CIRCLE), f.properties, t(iso), plan),
       );
       expect(zones).toHaveLength(1);
       expect(places).toHaveLength(1);
     }
     const at = (iso: string) =>
-      features.places.features.find((f) => passes(filterOf(PLACES_CIRCLE), f.properties, t(iso)))
-        ?.properties.faction;
+      features.places.features.find((f) =>
+        passes(filterOf(PLACES_CIRCLE), f.properties, t(iso), plan),
+      )?.properties.faction;
     expect(at('2015-11-12T11:59:59Z')).toBe('rebel');
     expect(at('2015-11-12T12:00:00Z')).toBe('regime');
   });
@@ -105,19 +113,23 @@ describe('time strategies', () => {
   it('paint: no time filters; opacity is 0 unless active at t; other filters kept', async () => {
     const { layersFor } = await import('../../../src/map/time-strategy');
     const { thematicLayers } = await import('../../../src/map/style');
-    const layers = layersFor(thematicLayers([{ id: 'a', label: 'A', color: '#111111' }]), 'paint');
+    const { plan } = await fixtureStyle();
+    const layers = layersFor(
+      thematicLayers([{ id: 'a', label: 'A', color: '#111111' }], plan, false),
+      'paint',
+    );
     const approx = layers.find((l) => l.id === 'zones-line-approximate') as {
       filter?: unknown;
       paint: Record<string, unknown>;
     };
     expect(approx.filter).toEqual(['get', 'approximate']);
-    const reports = layers.find((l) => l.id === 'reports-circle') as {
+    const reports = layers.find((l) => l.id === 'reports-circle-0') as {
       filter?: unknown;
       paint: Record<string, unknown>;
     };
     expect(reports.filter).toBeUndefined();
     expect(reports.paint['circle-opacity']).toEqual(['case', KNOWN_AT_T, 1, 0]);
-    const setdata = layersFor(thematicLayers([]), 'setdata');
+    const setdata = layersFor(thematicLayers([], plan, false), 'setdata');
     expect(
       setdata.some((l) =>
         JSON.stringify((l as { filter?: unknown }).filter ?? null).includes('global-state'),
@@ -126,11 +138,13 @@ describe('time strategies', () => {
   });
   it('each strategy gives a valid style', async () => {
     const { dataset } = await loadDataset(repoUrl('tests/fixtures/mini/dataset.json'), readLocal);
-    for (const strategy of ['filter', 'paint', 'setdata'] as const) {
+    for (const strategy of ['keyed', 'filter', 'paint', 'setdata'] as const) {
+      const features = buildMapFeatures(dataset!);
       const style = buildStyle({
         strategy,
+        plan: planTime(features),
         manifest: dataset!.manifest,
-        features: buildMapFeatures(dataset!),
+        features,
         fonts: { latin: 'https://x.test/a.woff2', arabic: 'https://x.test/b.woff2' },
         resolve: (p) => p,
         initialTime: 0,

@@ -1,0 +1,31 @@
+/**
+ * The dataset loader in a Web Worker: fetching, parsing and validating a large dataset (tens of
+ * MB) happens off the main thread, so the page never freezes; progress is posted as it goes.
+ * The worker also builds the map features, so the main thread receives them ready to draw.
+ */
+import { fetchText, loadDataset } from './load';
+import { buildMapFeatures, type MapFeatures } from './map-features';
+import type { Problem } from './problems';
+import type { Dataset } from './types';
+
+export type WorkerRequest = { url: string; topology: boolean };
+export type WorkerMessage =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'done'; dataset: Dataset | null; problems: Problem[]; features: MapFeatures | null }
+  | { type: 'failed'; message: string };
+
+const post = (m: WorkerMessage) => (self as unknown as Worker).postMessage(m);
+
+self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
+  try {
+    const { dataset, problems } = await loadDataset(
+      e.data.url,
+      fetchText,
+      (done, total) => post({ type: 'progress', done, total }),
+      { topology: e.data.topology },
+    );
+    post({ type: 'done', dataset, problems, features: dataset ? buildMapFeatures(dataset) : null });
+  } catch (err) {
+    post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
+  }
+};

@@ -1,0 +1,80 @@
+/**
+ * The time plan: how time reaches the map without re-tiling what did not change.
+ *
+ * 1. Snapped keys. Whether a feature is active at t only changes at the feature's own t0/t1.
+ *    So each source's filter reads its own global-state key, holding t snapped down to the
+ *    latest boundary (t0 or t1) of that source. Moving in time within a zone version, or
+ *    between two control changes, sets the same value: MapLibre sees no change, re-tiles nothing.
+ * 2. Buckets. Report pins are split by reported_at into buckets of at most REPORTS_PER_BUCKET,
+ *    each a source with its own key. A step re-tiles only the buckets whose pins it crosses.
+ * Pure: built once at load from the map features; `keyValues(plan, t)` is what applyTime sets.
+ */
+import type { FeatureCollection, Point } from 'geojson';
+import type { MapFeatures, ReportFeatureProps } from '../data/map-features';
+
+export const REPORTS_PER_BUCKET = 5000;
+export const ZONES_KEY = 'tz';
+export const PLACES_KEY = 'tp';
+export const reportsKey = (k: number) => `tr${k}`;
+
+export interface TimeKey {
+  name: string;
+  /** Every t0 and t1 of the key's features, ascending, without repeats. */
+  boundaries: number[];
+}
+
+export interface TimePlan {
+  reportBuckets: FeatureCollection<Point, ReportFeatureProps>[];
+  keys: TimeKey[];
+}
+
+function boundariesOf(features: { properties: { t0: number; t1?: number } }[]): number[] {
+  const all = new Set<number>();
+  for (const f of features) {
+    all.add(f.properties.t0);
+    if (f.properties.t1 !== undefined) all.add(f.properties.t1);
+  }
+  return [...all].sort((a, b) => a - b);
+}
+
+/** Splits pins by reported_at into buckets of at most `perBucket` (always at least one). */
+export function planTime(features: MapFeatures, perBucket = REPORTS_PER_BUCKET): TimePlan {
+  const pins = [...features.reports.features].sort((a, b) => a.properties.t0 - b.properties.t0);
+  const reportBuckets: TimePlan['reportBuckets'] = [];
+  for (let i = 0; i < Math.max(1, pins.length); i += perBucket)
+    reportBuckets.push({ type: 'FeatureCollection', features: pins.slice(i, i + perBucket) });
+  return {
+    reportBuckets,
+    keys: [
+      { name: ZONES_KEY, boundaries: boundariesOf(features.zones.features) },
+      { name: PLACES_KEY, boundaries: boundariesOf(features.places.features) },
+      ...reportBuckets.map((b, k) => ({
+        name: reportsKey(k),
+        boundaries: boundariesOf(b.features),
+      })),
+    ],
+  };
+}
+
+/**
+ * The latest boundary at or before t; below every boundary, one less than the first (so no
+ * feature of the key is active). With no boundaries, t itself.
+ */
+export function snapDown(boundaries: readonly number[], t: number): number {
+  if (boundaries.length === 0) return t;
+  let lo = 0;
+  let hi = boundaries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (boundaries[mid] <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? boundaries[0] - 1 : boundaries[lo - 1];
+}
+
+/** The value of every key at time t. */
+export function keyValues(plan: TimePlan, t: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k of plan.keys) out[k.name] = snapDown(k.boundaries, t);
+  return out;
+}
