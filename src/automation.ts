@@ -13,6 +13,8 @@ export interface AutomationHook {
   whenIdle(): Promise<void>;
   /** How many distinct features of a kind are drawn in the viewport now. */
   renderedCount(kind: LayerKind | 'preview' | 'draft'): number;
+  /** Screen position (CSS px, relative to the map) of a [lon, lat]. */
+  project(at: [number, number]): { x: number; y: number };
 }
 
 export type WithAutomation = { conflictMap: AutomationHook };

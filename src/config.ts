@@ -40,8 +40,8 @@ export const config = {
   basemapStyleUrl: (import.meta.env.VITE_BASEMAP_STYLE_URL as string | undefined) || undefined,
 };
 
-/** `?time=filter|paint|setdata` picks how time reaches the map (for the benchmark); default filter. */
+/** `?time=gpu|keyed|filter|paint|setdata` picks how time reaches the map (for the benchmark); default gpu. */
 export function timeStrategyFrom(pageUrl: string): TimeStrategy {
   const asked = new URL(pageUrl).searchParams.get('time');
-  return TIME_STRATEGIES.find((s) => s === asked) ?? 'filter';
+  return TIME_STRATEGIES.find((s) => s === asked) ?? 'gpu';
 }

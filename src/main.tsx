@@ -89,6 +89,7 @@ async function boot() {
       ready: map.ready,
       whenIdle: () => map.whenIdle(),
       renderedCount: (kind) => map.renderedCount(kind),
+      project: (at) => map.project(at),
     });
   };
 

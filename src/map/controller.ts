@@ -38,6 +38,7 @@ import {
   type FontUrls,
 } from './style';
 import { TIME_STATE } from './time-filters';
+import { PinLayer } from './pin-layer';
 import { keyValues, planTime, type TimePlan } from './time-plan';
 import type { TimeStrategy } from './time-strategy';
 
@@ -81,12 +82,15 @@ export class MapController {
 
   private readonly strategy: TimeStrategy;
   private readonly plan: TimePlan;
+  /** The GPU pin layer (strategy gpu), or null when pins are map sources. */
+  private readonly pins: PinLayer | null = null;
   /** Global-state values last set, so only changed keys are sent. */
   private stateSent: Record<string, number> = {};
 
   constructor(private readonly opts: ControllerOptions) {
-    this.strategy = opts.strategy ?? 'keyed';
-    this.plan = planTime(opts.features);
+    this.strategy = opts.strategy ?? 'gpu';
+    this.plan = planTime(opts.features, undefined, this.strategy !== 'gpu');
+    if (this.strategy === 'gpu') this.pins = new PinLayer(opts.features.reports.features, opts.t);
     const { dataset, features, fonts, view } = opts;
     this.t = opts.t;
     const resolve = (path: string) => new URL(path, dataset.baseUrl).href;
@@ -119,10 +123,15 @@ export class MapController {
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.ready = new Promise((res) => {
       this.map.once('load', () => {
-        if (opts.styleUrl) this.addThematicLayers();
-        this.sendTime(this.t);
-        this.setVisibleLayers(opts.visible);
-        res();
+        // Whatever fails here, the map must still become ready: the rest keeps working.
+        try {
+          if (opts.styleUrl) this.addThematicLayers();
+          if (this.pins) this.map.addLayer(this.pins, PREVIEW_CIRCLE);
+          this.sendTime(this.t);
+          this.setVisibleLayers(opts.visible);
+        } finally {
+          res();
+        }
       });
     });
     this.bindEvents();
@@ -152,8 +161,24 @@ export class MapController {
       });
     }
     map.on('click', (e) => {
-      if (this.drafting) this.opts.onDraftClick([e.lngLat.lng, e.lngLat.lat]);
+      if (this.drafting) return this.opts.onDraftClick([e.lngLat.lng, e.lngLat.lat]);
+      // GPU pins have no queryRenderedFeatures: the layer answers from its own arrays.
+      const pin = this.pins?.pinAt(e.point);
+      if (pin && !this.hit(e, [PREVIEW_CIRCLE])) this.opts.onSelectReport(pin);
     });
+    if (this.pins) {
+      const pins = this.pins;
+      map.on('mousemove', (e) => {
+        if (this.drafting) return;
+        const over = pins.pinAt(e.point) !== null;
+        if (over) map.getCanvas().style.cursor = 'pointer';
+        else if (
+          map.getCanvas().style.cursor === 'pointer' &&
+          !this.hit(e, clickableLayers(this.plan))
+        )
+          map.getCanvas().style.cursor = '';
+      });
+    }
     map.on('click', PREVIEW_CIRCLE, (e: MapLayerMouseEvent) => {
       const report = this.previewReports.find((r) => r.id === e.features?.[0]?.properties?.id);
       if (report && !this.drafting)
@@ -167,7 +192,12 @@ export class MapController {
       });
     map.on('click', PLACES_CIRCLE, (e: MapLayerMouseEvent) => {
       // A pin drawn over the place wins.
-      if (this.drafting || this.hit(e, [...layersOf(this.plan).reports, PREVIEW_CIRCLE])) return;
+      if (
+        this.drafting ||
+        this.hit(e, [...layersOf(this.plan).reports, PREVIEW_CIRCLE]) ||
+        this.pins?.pinAt(e.point)
+      )
+        return;
       const id = e.features?.[0]?.properties?.id;
       const place = this.opts.dataset.places.find((p) => p.id === id);
       if (!place) return;
@@ -231,10 +261,11 @@ export class MapController {
 
   private sendTime(t: number) {
     if (this.strategy === 'setdata') return this.sendActiveFeatures(t);
+    this.pins?.setTime(t);
     // The plain key serves the preview pins (and every filter but in the keyed strategy).
     const values: Record<string, number> = {
       [TIME_STATE]: t,
-      ...(this.strategy === 'keyed' ? keyValues(this.plan, t) : {}),
+      ...(this.strategy === 'keyed' || this.strategy === 'gpu' ? keyValues(this.plan, t) : {}),
     };
     for (const [key, value] of Object.entries(values))
       if (this.stateSent[key] !== value) {
@@ -274,6 +305,7 @@ export class MapController {
       for (const id of layers)
         if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'visibility', visibility);
     }
+    this.pins?.setVisible(kinds.includes('reports'));
   }
 
   /** Moves the camera (not reported back as a user move). */
@@ -340,6 +372,7 @@ export class MapController {
       !this.visible.includes(kind)
     )
       return 0;
+    if (kind === 'reports' && this.pins) return this.pins.countInView();
     const layers = {
       zones: [ZONES_FILL],
       places: [PLACES_CIRCLE],
@@ -349,6 +382,12 @@ export class MapController {
     }[kind];
     const found = this.map.queryRenderedFeatures({ layers: [...layers] });
     return kind === 'draft' ? found.length : new Set(found.map((f) => f.properties?.id)).size;
+  }
+
+  /** Screen position (CSS px, relative to the map container) of a [lon, lat]. */
+  project(at: LonLat): { x: number; y: number } {
+    const p = this.map.project(at);
+    return { x: p.x, y: p.y };
   }
 
   destroy() {

@@ -360,7 +360,7 @@ export interface StyleInput {
 
 /** The complete default style: offline basemap from the dataset plus the thematic layers. */
 export function buildStyle({
-  strategy = 'keyed',
+  strategy = 'gpu',
   manifest,
   features,
   plan,
@@ -394,7 +394,10 @@ export function timeLayers(
   plan: TimePlan,
   strategy: TimeStrategy,
 ): LayerSpecification[] {
-  return layersFor(thematicLayers(factions, plan, strategy === 'keyed'), strategy);
+  return layersFor(
+    thematicLayers(factions, plan, strategy === 'keyed' || strategy === 'gpu'),
+    strategy,
+  );
 }
 
 /** Initial values of every global-state key: the plain time and each snapped key. */

@@ -37,11 +37,18 @@ function boundariesOf(features: { properties: { t0: number; t1?: number } }[]): 
   return [...all].sort((a, b) => a - b);
 }
 
-/** Splits pins by reported_at into buckets of at most `perBucket` (always at least one). */
-export function planTime(features: MapFeatures, perBucket = REPORTS_PER_BUCKET): TimePlan {
+/**
+ * Splits pins by reported_at into buckets of at most `perBucket` (always at least one), or
+ * none when the pins are drawn by the GPU layer (pin-layer.ts) instead of map sources.
+ */
+export function planTime(
+  features: MapFeatures,
+  perBucket = REPORTS_PER_BUCKET,
+  pinsInSources = true,
+): TimePlan {
   const pins = [...features.reports.features].sort((a, b) => a.properties.t0 - b.properties.t0);
   const reportBuckets: TimePlan['reportBuckets'] = [];
-  for (let i = 0; i < Math.max(1, pins.length); i += perBucket)
+  for (let i = 0; pinsInSources && i < Math.max(1, pins.length); i += perBucket)
     reportBuckets.push({ type: 'FeatureCollection', features: pins.slice(i, i + perBucket) });
   return {
     reportBuckets,

@@ -2,7 +2,9 @@
  * How a change of time reaches the map. The style is written once with time filters; this
  * module rewrites it for the strategy in use, so the benchmark can compare them on equal terms
  * (docs/performance.md):
- * - `keyed` (default): each source's filter reads its own global-state key, set to t snapped to
+ * - `gpu` (default): pins are drawn by a custom WebGL layer with time as a uniform
+ *   (pin-layer.ts); zones and places as in `keyed`.
+ * - `keyed`: each source's filter reads its own global-state key, set to t snapped to
  *   that source's boundaries, and pins come in time buckets (time-plan.ts): a step re-tiles only
  *   the sources whose visible set changes.
  * - `filter`: every time filter reads the plain global state `t`; a change reloads every
@@ -15,8 +17,14 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { isTimeFilter } from './time-filters';
 
-export type TimeStrategy = 'keyed' | 'filter' | 'paint' | 'setdata';
-export const TIME_STRATEGIES: readonly TimeStrategy[] = ['keyed', 'filter', 'paint', 'setdata'];
+export type TimeStrategy = 'gpu' | 'keyed' | 'filter' | 'paint' | 'setdata';
+export const TIME_STRATEGIES: readonly TimeStrategy[] = [
+  'gpu',
+  'keyed',
+  'filter',
+  'paint',
+  'setdata',
+];
 
 const OPACITY: Partial<Record<LayerSpecification['type'], string[]>> = {
   fill: ['fill-opacity'],
@@ -42,7 +50,7 @@ export function layersFor(
   layers: LayerSpecification[],
   strategy: TimeStrategy,
 ): LayerSpecification[] {
-  if (strategy === 'filter' || strategy === 'keyed') return layers;
+  if (strategy === 'filter' || strategy === 'keyed' || strategy === 'gpu') return layers;
   return layers.map((layer) => {
     if (!('filter' in layer) || layer.filter === undefined) return layer;
     const { time, rest } = splitFilter(layer.filter);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WithAutomation } from '../../src/automation';
 import { type AppPage, openApp, type Session, startSession } from './driver';
 
 let session: Session;
@@ -106,6 +107,22 @@ describe('the app on its bundled dataset', () => {
     expect(href).toMatch(/^https?:\/\//);
     await app.page.close();
   });
+  it('clicking a pin on the map opens its popup (pins drawn on the GPU are hit-tested too)', async () => {
+    const app = await openApp(session, '/#t=2015-10-23T23:34:00Z&c=37.30000,36.10000&z=9.00');
+    // The al-Safira pin is drawn 8 px right of and 8 px above its place.
+    const at = await app.page.evaluate(() =>
+      (window as unknown as WithAutomation).conflictMap.project([37.37251, 36.07696]),
+    );
+    const box = await app.page.locator('.map').boundingBox();
+    if (!box) throw new Error('no map');
+    await app.page.mouse.click(box.x + at.x + 8, box.y + at.y - 8);
+    const popup = app.page.locator('.maplibregl-popup');
+    await expect.poll(() => popup.count()).toBe(1);
+    expect(await popup.locator('h3').innerText()).toMatch(/Judaydah/);
+    expect(await app.state('selectedReport')).toBe('2015-10-23-judaydah');
+    await app.page.close();
+  });
+
   it('fits a 360 px wide phone without horizontal scrolling, slider and feed reachable', async () => {
     const app = await openApp(session, '/', { width: 360, height: 740 });
     const overflow = await app.page.evaluate(
