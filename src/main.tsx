@@ -2,7 +2,9 @@
 import { render } from 'preact';
 import { exposeAutomation } from './automation';
 import { config, resolveManifestUrl, timeStrategyFrom } from './config';
-import { loadForMap } from './data/load-in-worker';
+import { type LoadedForMap, loadForMap } from './data/load-in-worker';
+import type { MapFeatures } from './data/map-features';
+import type { Dataset } from './data/types';
 import { formatProblem, type Problem } from './data/problems';
 import { buildTimeline } from './data/timeline';
 import { bindStoreToMap } from './map/bind-store';
@@ -36,19 +38,22 @@ function showFatal(title: string, problems: Problem[]) {
   root.append(box);
 }
 
-async function boot() {
-  const { url, refused } = resolveManifestUrl(location.href, config.datasetUrl);
-  // Loaded and validated in a worker; topology rules are left to CI (npm run validate).
-  const { dataset, problems, features } = await loadForMap(url, (done, total) => {
-    if (status) status.textContent = `Loading data… ${done} of ${total} files`;
-  });
-  if (refused)
-    problems.unshift({ severity: 'error', file: 'URL', property: 'dataset', message: refused });
-  if (!dataset || !features) {
-    showFatal('The dataset could not be loaded', problems);
-    return;
-  }
-  const timeline = buildTimeline(dataset);
+interface Started {
+  /** Files read so far, while report files are still coming. */
+  progress(done: number, total: number): void;
+  /** Everything arrived: reports join the map, the feed and the problem list. */
+  complete(full: LoadedForMap): void;
+}
+
+/** Opens the app on what is loaded so far; `pending` says report files are still coming. */
+function start(
+  loaded: LoadedForMap & { dataset: Dataset; features: MapFeatures },
+  pending: boolean,
+): Started {
+  const { dataset, problems } = loaded;
+  // What the map is built from: replaced by complete() if it comes before the map exists.
+  let current = { dataset, features: loaded.features, timeline: buildTimeline(dataset) };
+  const { timeline } = current;
   const hash = parseHash(location.hash);
   const { manifest } = dataset;
   const lastPost = timeline.posts.at(-1)?.t;
@@ -62,16 +67,17 @@ async function boot() {
     visible: hash.layers,
     problems,
   });
-  for (const p of problems) console.warn(formatProblem(p));
+  if (pending) store.getState().setLoading('Loading reports…');
   document.title = manifest.title;
+  let map: MapController | null = null;
+  let markLoaded: () => void = () => {};
+  const allLoaded = pending ? new Promise<void>((r) => (markLoaded = r)) : Promise.resolve();
 
   const onMapContainer = (container: HTMLElement) => {
     const s = store.getState();
-    const map = new MapController({
+    const controller = new MapController({
       container,
-      dataset,
-      timeline,
-      features,
+      ...current,
       fonts: bundledFontUrls(),
       t: s.t,
       view: s.view,
@@ -82,26 +88,84 @@ async function boot() {
       onSelectReport: (id) => store.getState().selectReport(id),
       onDraftClick: (at) => store.getState().setDraftPoint(at),
     });
-    map.ready.then(() => bindStoreToMap(store, map));
-    // An automation hook for tests and newsroom scripts: read state, wait for the map to settle.
+    map = controller;
+    controller.ready.then(() => bindStoreToMap(store, controller));
+    // An automation hook for tests and newsroom scripts: `ready` once everything is loaded.
     exposeAutomation({
       store,
-      ready: map.ready,
-      whenIdle: () => map.whenIdle(),
-      renderedCount: (kind) => map.renderedCount(kind),
-      project: (at) => map.project(at),
+      ready: Promise.all([controller.ready, allLoaded]).then(() => undefined),
+      whenIdle: () => controller.whenIdle(),
+      renderedCount: (kind) => controller.renderedCount(kind),
+      project: (at) => controller.project(at),
     });
   };
-
+  const draw = () =>
+    render(
+      <AppContext.Provider value={{ store, dataset: current.dataset, timeline: current.timeline }}>
+        <App onMapContainer={onMapContainer} />
+      </AppContext.Provider>,
+      root,
+    );
   root.replaceChildren();
-  render(
-    <AppContext.Provider value={{ store, dataset, timeline }}>
-      <App onMapContainer={onMapContainer} />
-    </AppContext.Provider>,
-    root,
-  );
+  draw();
   bindUrl(store);
   bindPlayback(store);
+  return {
+    progress(done, total) {
+      store.getState().setLoading(`Loading reports… ${done} of ${total} files`);
+    },
+    complete(full) {
+      if (!full.dataset || !full.features) return;
+      current = {
+        dataset: full.dataset,
+        features: full.features,
+        timeline: buildTimeline(full.dataset),
+      };
+      map?.setReports(current.dataset, current.timeline, current.features);
+      store.getState().setProblems(full.problems);
+      store.getState().setLoading(null);
+      draw();
+      markLoaded();
+    },
+  };
+}
+
+async function boot() {
+  const { url, refused } = resolveManifestUrl(location.href, config.datasetUrl);
+  const refusal: Problem[] = refused
+    ? [{ severity: 'error', file: 'URL', property: 'dataset', message: refused }]
+    : [];
+  let started: Started | null = null;
+  // Only the GPU pin layer can take its pins after the map opened; other strategies wait.
+  const early = timeStrategyFrom(location.href) === 'gpu';
+  // Loaded and validated in a worker; topology rules are left to CI (npm run validate).
+  const full = await loadForMap(
+    url,
+    (done, total) => {
+      if (started) (started as Started).progress(done, total);
+      else if (status) status.textContent = `Loading data… ${done} of ${total} files`;
+    },
+    (base) => {
+      if (!early || started || !base.dataset || !base.features) return;
+      started = start(
+        {
+          ...base,
+          dataset: base.dataset,
+          features: base.features,
+          problems: [...refusal, ...base.problems],
+        },
+        true,
+      );
+    },
+  );
+  full.problems.unshift(...refusal);
+  for (const p of full.problems) console.warn(formatProblem(p));
+  if (started) return (started as Started).complete(full);
+  if (!full.dataset || !full.features) {
+    showFatal('The dataset could not be loaded', full.problems);
+    return;
+  }
+  start({ ...full, dataset: full.dataset, features: full.features }, false);
 }
 
 boot().catch((e) => {

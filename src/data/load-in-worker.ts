@@ -9,13 +9,22 @@ import { buildMapFeatures, type MapFeatures } from './map-features';
 
 export type LoadedForMap = LoadResult & { features: MapFeatures | null };
 
+/**
+ * `onBase` receives zones, places and posts (no reports yet) as soon as they are in, so the map
+ * can open while report files still load; the promise resolves with everything.
+ */
 export function loadForMap(
   url: string,
   onProgress: (done: number, total: number) => void,
+  onBase: (base: LoadedForMap) => void,
   topology = false,
 ): Promise<LoadedForMap> {
   const onMainThread = async () => {
-    const r = await loadDataset(url, fetchText, onProgress, { topology });
+    const r = await loadDataset(url, fetchText, onProgress, {
+      topology,
+      onBase: (dataset, problems) =>
+        onBase({ dataset, problems, features: buildMapFeatures(dataset) }),
+    });
     return { ...r, features: r.dataset ? buildMapFeatures(r.dataset) : null };
   };
   let worker: Worker;
@@ -28,6 +37,8 @@ export function loadForMap(
     worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
       const m = e.data;
       if (m.type === 'progress') onProgress(m.done, m.total);
+      else if (m.type === 'base')
+        onBase({ dataset: m.dataset, problems: m.problems, features: m.features });
       else {
         worker.terminate();
         if (m.type === 'done')

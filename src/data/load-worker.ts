@@ -11,6 +11,7 @@ import type { Dataset } from './types';
 export type WorkerRequest = { url: string; topology: boolean };
 export type WorkerMessage =
   | { type: 'progress'; done: number; total: number }
+  | { type: 'base'; dataset: Dataset; problems: Problem[]; features: MapFeatures }
   | { type: 'done'; dataset: Dataset | null; problems: Problem[]; features: MapFeatures | null }
   | { type: 'failed'; message: string };
 
@@ -22,7 +23,11 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
       e.data.url,
       fetchText,
       (done, total) => post({ type: 'progress', done, total }),
-      { topology: e.data.topology },
+      {
+        topology: e.data.topology,
+        onBase: (dataset, problems) =>
+          post({ type: 'base', dataset, problems, features: buildMapFeatures(dataset) }),
+      },
     );
     post({ type: 'done', dataset, problems, features: dataset ? buildMapFeatures(dataset) : null });
   } catch (err) {

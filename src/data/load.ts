@@ -68,6 +68,8 @@ interface FileResult {
 export interface LoadOptions {
   /** Run the topology rules (see ValidationContext.topology); default true. */
   topology?: boolean;
+  /** Called once zones, places and posts are in, before the report layers finish loading. */
+  onBase?: (dataset: Dataset, problems: Problem[]) => void;
 }
 
 export async function loadDataset(
@@ -126,33 +128,43 @@ export async function loadDataset(
     const files = await Promise.all(index.files.map((f) => loadFile(layer, layer.path + f)));
     return [{ layer, file: indexFile, features: [], problems: index.problems }, ...files];
   };
-  const results = (await Promise.all(manifest.layers.map(loadLayer))).flat();
-
-  const all: (Located<AnyFeature> & { kind: LayerRef['kind'] })[] = [];
-  for (const r of results) {
-    problems.push(...r.problems);
-    for (const feature of r.features) all.push({ feature, file: r.file, kind: r.layer.kind });
-  }
-  const zones = all.filter((x) => x.kind === 'zones') as Located<Zone>[];
-  const overlaps = ctx.topology
-    ? (await import('./validate-topology')).checkZoneOverlaps(zones)
-    : [];
-  const crossFile = [...checkUniqueIds(all), ...overlaps];
-  problems.push(...crossFile);
-  // A feature named by a cross-file error is left out, like any other invalid feature.
-  const rejected = new Set(crossFile.map((p) => `${p.file}\u0000${p.featureId}`));
-  const kept = all.filter((x) => !rejected.has(`${x.file}\u0000${x.feature.id}`));
-  const ofKind = <F>(kind: LayerRef['kind']) =>
-    kept.filter((x) => x.kind === kind).map((x) => x.feature as F);
-  const dataset: Dataset = {
-    manifest,
-    baseUrl: manifestUrl,
-    posts,
-    zones: ofKind<Zone>('zones'),
-    places: ofKind<Place>('places'),
-    reports: ofKind<Report>('reports'),
+  const pending = manifest.layers.map((layer) => ({ layer, files: loadLayer(layer) }));
+  const assemble = async (results: FileResult[], topology: boolean): Promise<LoadResult> => {
+    const found: Problem[] = [...problems];
+    const all: (Located<AnyFeature> & { kind: LayerRef['kind'] })[] = [];
+    for (const r of results) {
+      found.push(...r.problems);
+      for (const feature of r.features) all.push({ feature, file: r.file, kind: r.layer.kind });
+    }
+    const zones = all.filter((x) => x.kind === 'zones') as Located<Zone>[];
+    const overlaps = topology ? (await import('./validate-topology')).checkZoneOverlaps(zones) : [];
+    const crossFile = [...checkUniqueIds(all), ...overlaps];
+    found.push(...crossFile);
+    // A feature named by a cross-file error is left out, like any other invalid feature.
+    const rejected = new Set(crossFile.map((p) => `${p.file}\u0000${p.featureId}`));
+    const kept = all.filter((x) => !rejected.has(`${x.file}\u0000${x.feature.id}`));
+    const ofKind = <F>(kind: LayerRef['kind']) =>
+      kept.filter((x) => x.kind === kind).map((x) => x.feature as F);
+    const dataset: Dataset = {
+      manifest,
+      baseUrl: manifestUrl,
+      posts,
+      zones: ofKind<Zone>('zones'),
+      places: ofKind<Place>('places'),
+      reports: ofKind<Report>('reports'),
+    };
+    return { dataset, problems: found };
   };
-  return { dataset, problems };
+  if (options.onBase) {
+    // Zones and places first, so the map can open while report files are still arriving.
+    const base = await Promise.all(
+      pending.filter((p) => p.layer.kind !== 'reports').map((p) => p.files),
+    );
+    const partial = await assemble(base.flat(), false);
+    if (partial.dataset) options.onBase(partial.dataset, partial.problems);
+  }
+  const results = (await Promise.all(pending.map((p) => p.files))).flat();
+  return assemble(results, ctx.topology);
 }
 
 /** The path part after the last slash, for naming files in messages. */

@@ -40,6 +40,11 @@ export interface MapFeatures {
   zones: FeatureCollection<Polygon | MultiPolygon, ZoneFeatureProps>;
   /** One point per place and control span. */
   places: FeatureCollection<Point, PlaceFeatureProps>;
+  /** One label point per place: names do not change with time, so labels never re-lay out. */
+  placeLabels: FeatureCollection<
+    Point,
+    { id: string; name: string; name_ar: string; approximate: boolean }
+  >;
   /** Circles of uncertainty around approximately placed places. */
   uncertainty: FeatureCollection<Polygon, { id: string }>;
   reports: FeatureCollection<Point, ReportFeatureProps>;
@@ -89,6 +94,19 @@ export function buildMapFeatures(dataset: Dataset): MapFeatures {
   return {
     zones: { type: 'FeatureCollection', features: zones },
     places: { type: 'FeatureCollection', features: places },
+    placeLabels: {
+      type: 'FeatureCollection',
+      features: dataset.places.map((p) => ({
+        type: 'Feature' as const,
+        geometry: p.geometry,
+        properties: {
+          id: p.id,
+          name: p.properties.name,
+          name_ar: p.properties.name_ar,
+          approximate: p.properties.precision === 'approximate',
+        },
+      })),
+    },
     uncertainty: { type: 'FeatureCollection', features: uncertainty },
     reports,
   };

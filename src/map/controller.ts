@@ -87,7 +87,7 @@ export class MapController {
   /** Global-state values last set, so only changed keys are sent. */
   private stateSent: Record<string, number> = {};
 
-  constructor(private readonly opts: ControllerOptions) {
+  constructor(private opts: ControllerOptions) {
     this.strategy = opts.strategy ?? 'gpu';
     this.plan = planTime(opts.features, undefined, this.strategy !== 'gpu');
     if (this.strategy === 'gpu') this.pins = new PinLayer(opts.features.reports.features, opts.t);
@@ -382,6 +382,15 @@ export class MapController {
     }[kind];
     const found = this.map.queryRenderedFeatures({ layers: [...layers] });
     return kind === 'draft' ? found.length : new Set(found.map((f) => f.properties?.id)).size;
+  }
+
+  /**
+   * The report files finished loading after the map opened: hand the pins to the GPU layer
+   * (one upload) and the dataset to popups. Only the gpu strategy opens the map early.
+   */
+  setReports(dataset: Dataset, timeline: Timeline, features: MapFeatures) {
+    this.opts = { ...this.opts, dataset, timeline, features };
+    this.pins?.setPins(features.reports.features);
   }
 
   /** Screen position (CSS px, relative to the map container) of a [lon, lat]. */

@@ -68,13 +68,15 @@ export class PinLayer implements CustomLayerInterface {
   readonly type = 'custom' as const;
   readonly renderingMode = '2d' as const;
   /** Pins sorted by t0, and their mercator positions and times (for clicks and counts). */
-  private readonly pins: Pin[];
-  private readonly times: number[];
-  private readonly merc: Float64Array;
-  private readonly base: number;
+  private pins: Pin[] = [];
+  private times: number[] = [];
+  private merc = new Float64Array(0);
+  private base = 0;
   private t: number;
   private visible = true;
   private map: MapLibreMap | null = null;
+  /** The arrays changed since the buffers were filled. */
+  private stale = false;
   private gl: {
     program: WebGLProgram;
     vao: WebGLVertexArrayObject;
@@ -83,16 +85,48 @@ export class PinLayer implements CustomLayerInterface {
   } | null = null;
 
   constructor(pins: Pin[], t: number) {
+    this.t = t;
+    this.index(pins);
+  }
+
+  private index(pins: Pin[]) {
     this.pins = [...pins].sort((a, b) => a.properties.t0 - b.properties.t0);
     this.times = this.pins.map((p) => p.properties.t0);
     this.base = this.times[0] ?? 0;
-    this.t = t;
     this.merc = new Float64Array(this.pins.length * 2);
     this.pins.forEach((p, i) => {
       const m = MercatorCoordinate.fromLngLat(p.geometry.coordinates as [number, number]);
       this.merc[2 * i] = m.x;
       this.merc[2 * i + 1] = m.y;
     });
+  }
+
+  /** Replaces the pins (once, when report files finish loading after the map opened). */
+  setPins(pins: Pin[]) {
+    this.index(pins);
+    // Uploaded in render(): MapLibre restores its own GL state after a custom layer draws, and
+    // binding buffers at any other moment could leave its state cache wrong.
+    this.stale = true;
+    this.map?.triggerRepaint();
+  }
+
+  /** Fills the attribute buffers from the arrays. */
+  private upload(gl: WebGL2RenderingContext, [posBuf, t0Buf, statusBuf]: WebGLBuffer[]) {
+    const n = this.pins.length;
+    const t0 = new Float32Array(n);
+    const status = new Float32Array(n);
+    this.pins.forEach((p, i) => {
+      t0[i] = this.rel(p.properties.t0);
+      status[i] = STATUS_CODE[p.properties.status] ?? 2;
+    });
+    for (const [buf, data] of [
+      [posBuf, new Float32Array(this.merc)],
+      [t0Buf, t0],
+      [statusBuf, status],
+    ] as const) {
+      gl.bindBuffer(gl.ARRAY_BUFFER, buf);
+      gl.bufferData(gl.ARRAY_BUFFER, data, gl.STATIC_DRAW);
+    }
   }
 
   /** Time in the shader is hours since the first pin, so float32 keeps minute precision. */
@@ -126,31 +160,23 @@ export class PinLayer implements CustomLayerInterface {
     gl.linkProgram(program);
     if (!gl.getProgramParameter(program, gl.LINK_STATUS))
       throw new Error(`pin program: ${gl.getProgramInfoLog(program)}`);
-    const n = this.pins.length;
-    const pos = new Float32Array(this.merc);
-    const t0 = new Float32Array(n);
-    const status = new Float32Array(n);
-    this.pins.forEach((p, i) => {
-      t0[i] = this.rel(p.properties.t0);
-      status[i] = STATUS_CODE[p.properties.status] ?? 2;
-    });
     const vao = gl.createVertexArray() as WebGLVertexArrayObject;
     gl.bindVertexArray(vao);
     const buffers = (
       [
-        ['a_pos', pos, 2],
-        ['a_t0', t0, 1],
-        ['a_status', status, 1],
+        ['a_pos', 2],
+        ['a_t0', 1],
+        ['a_status', 1],
       ] as const
-    ).map(([name, data, size]) => {
+    ).map(([name, size]) => {
       const b = gl.createBuffer() as WebGLBuffer;
       gl.bindBuffer(gl.ARRAY_BUFFER, b);
-      gl.bufferData(gl.ARRAY_BUFFER, data, gl.STATIC_DRAW);
       const loc = gl.getAttribLocation(program, name);
       gl.enableVertexAttribArray(loc);
       gl.vertexAttribPointer(loc, size, gl.FLOAT, false, 0, 0);
       return b;
     });
+    this.upload(gl, buffers);
     gl.bindVertexArray(null);
     const uniforms = Object.fromEntries(
       ['u_matrix', 'u_t', 'u_size', 'u_offset'].map((u) => [u, gl.getUniformLocation(program, u)]),
@@ -159,9 +185,13 @@ export class PinLayer implements CustomLayerInterface {
   }
 
   render(gl: WebGL2RenderingContext, options: CustomRenderMethodInput) {
-    if (!this.gl || !this.visible || this.pins.length === 0) return;
+    if (!this.gl || !this.visible) return;
     const { program, vao, uniforms } = this.gl;
     const ratio = window.devicePixelRatio || 1;
+    if (this.stale) {
+      this.upload(gl, this.gl.buffers);
+      this.stale = false;
+    }
     gl.useProgram(program);
     gl.uniformMatrix4fv(
       uniforms.u_matrix,

@@ -17,6 +17,7 @@ import { layersFor, type TimeStrategy } from './time-strategy';
 
 export const ZONES_SOURCE = 'zones';
 export const PLACES_SOURCE = 'places';
+export const PLACE_LABELS_SOURCE = 'place-labels';
 export const UNCERTAINTY_SOURCE = 'places-uncertainty';
 /** Report pins come in time buckets (time-plan.ts), one source and one layer each. */
 export const reportsSourceId = (k: number) => `reports-${k}`;
@@ -205,6 +206,7 @@ export function thematicSources(
     [ZONES_SOURCE]: { type: 'geojson', data: features.zones },
     [UNCERTAINTY_SOURCE]: { type: 'geojson', data: features.uncertainty },
     [PLACES_SOURCE]: { type: 'geojson', data: features.places },
+    [PLACE_LABELS_SOURCE]: { type: 'geojson', data: features.placeLabels },
     ...Object.fromEntries(
       plan.reportBuckets.map((b, k) => [
         reportsSourceId(k),
@@ -279,10 +281,10 @@ export function thematicLayers(
       },
     },
     {
+      // Labels come from a source without time: a control change never re-lays out text.
       id: PLACES_LABEL,
       type: 'symbol',
-      source: PLACES_SOURCE,
-      filter: placesNow,
+      source: PLACE_LABELS_SOURCE,
       layout: {
         // English name (marked when approximate) over the Arabic name, smaller.
         'text-field': [

@@ -34,6 +34,8 @@ export interface AppState {
   /** Who last set the view: the map (a user pan) or the app (deep link, feed). Prevents echo. */
   viewOrigin: 'map' | 'app';
   problems: Problem[];
+  /** What is still loading (e.g. "Loading reports… 3 of 12 files"), or null. */
+  loading: string | null;
   /** A file the user is checking in the browser (dropped or picked), with its problems. */
   checked: CheckedFile | null;
   /** Drafting a pin: map clicks place it. */
@@ -47,6 +49,8 @@ export interface AppState {
   selectReport(id: string | null): void;
   setView(view: View, origin: 'map' | 'app'): void;
   addProblems(problems: Problem[]): void;
+  setProblems(problems: Problem[]): void;
+  setLoading(text: string | null): void;
   setChecked(file: CheckedFile | null): void;
   setDrafting(on: boolean): void;
   setDraftPoint(at: LonLat | null): void;
@@ -72,6 +76,7 @@ export function createAppStore(init: InitialState) {
       view: init.view,
       viewOrigin: 'app',
       problems: init.problems ?? [],
+      loading: null,
       checked: null,
       drafting: false,
       draftPoint: null,
@@ -86,6 +91,8 @@ export function createAppStore(init: InitialState) {
       selectReport: (id) => set({ selectedReport: id }),
       setView: (view, origin) => set({ view, viewOrigin: origin }),
       addProblems: (problems) => set({ problems: [...get().problems, ...problems] }),
+      setProblems: (problems) => set({ problems }),
+      setLoading: (loading) => set({ loading }),
       setChecked: (checked) => set({ checked }),
       setDrafting: (drafting) => set({ drafting }),
       setDraftPoint: (draftPoint) => set({ draftPoint }),

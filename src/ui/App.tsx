@@ -10,7 +10,7 @@ import { ReportFeed } from './ReportFeed';
 import { Sources } from './Sources';
 import { TimeControls } from './TimeControls';
 import { handleTimeKey } from './TimeSlider';
-import { useApp } from './use-app-state';
+import { useApp, useAppState } from './use-app-state';
 
 export interface AppProps {
   /** Called once with the element the map should draw into. */
@@ -40,6 +40,7 @@ export function App({ onMapContainer }: AppProps) {
         <p class="muted" title={manifest.description}>
           {manifest.description}
         </p>
+        <LoadingStatus />
       </header>
       <ProblemList />
       <FileDrop>
@@ -58,4 +59,14 @@ export function App({ onMapContainer }: AppProps) {
       </footer>
     </div>
   );
+}
+
+/** What is still loading after the map opened (report files of a large dataset). */
+function LoadingStatus() {
+  const loading = useAppState((s) => s.loading);
+  return loading ? (
+    <p class="loading" role="status">
+      {loading}
+    </p>
+  ) : null;
 }

@@ -3,7 +3,7 @@
  * (Object.is). Preact hooks directly, so no React compatibility layer is needed.
  */
 import { createContext } from 'preact';
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { useContext, useEffect, useReducer, useRef } from 'preact/hooks';
 import type { Timeline } from '../data/timeline';
 import type { Dataset } from '../data/types';
 import type { AppState, AppStore } from '../state/store';
@@ -22,13 +22,23 @@ export function useApp(): AppContextValue {
   return ctx;
 }
 
+/**
+ * Reads a slice of the store and re-renders when it changes (Object.is). The latest selector is
+ * used on every store change, so a selector that closes over props or context (a new timeline
+ * when report files arrive) never goes stale.
+ */
 export function useAppState<U>(selector: (s: AppState) => U): U {
   const { store } = useApp();
-  const [value, setValue] = useState(() => selector(store.getState()));
-  useEffect(() => {
-    setValue(selector(store.getState()));
-    return store.subscribe(selector, (v) => setValue(() => v));
-    // The selector is expected to be stable in meaning for a component's life.
-  }, [store]);
+  const value = selector(store.getState());
+  const latest = useRef({ selector, value });
+  latest.current = { selector, value };
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  useEffect(
+    () =>
+      store.subscribe((s) => {
+        if (!Object.is(latest.current.selector(s), latest.current.value)) rerender(0);
+      }),
+    [store],
+  );
   return value;
 }

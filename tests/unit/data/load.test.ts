@@ -67,4 +67,30 @@ describe('loadDataset', () => {
     expect(problems.map((p) => p.property)).toContain('title');
     expect(problems.every((p) => p.file === 'dataset.json')).toBe(true);
   });
+
+  it('hands over zones, places and posts before the report files have finished loading', async () => {
+    let releaseReports: () => void = () => {};
+    const reportsHeld = new Promise<void>((r) => {
+      releaseReports = r;
+    });
+    const events: string[] = [];
+    const read = async (url: string) => {
+      if (url.endsWith('reports.geojson')) {
+        await reportsHeld;
+        events.push('reports read');
+      }
+      return readLocal(url);
+    };
+    const done = loadDataset(repoUrl('tests/fixtures/mini/dataset.json'), read, undefined, {
+      onBase: (base) => {
+        events.push(
+          `base: ${base.zones.length} zones, ${base.places.length} places, ${base.reports.length} reports`,
+        );
+        releaseReports();
+      },
+    });
+    const { dataset } = await done;
+    expect(events).toEqual(['base: 2 zones, 1 places, 0 reports', 'reports read']);
+    expect(dataset?.reports).toHaveLength(2);
+  });
 });

@@ -44,6 +44,7 @@ const features = (
       },
     })),
   },
+  placeLabels: { type: 'FeatureCollection', features: [] },
   uncertainty: { type: 'FeatureCollection', features: [] },
   reports: {
     type: 'FeatureCollection',
