@@ -4,6 +4,7 @@
  * keeps the last). Offsets are 0-based UTF-16 indices into the text.
  */
 import { visit } from 'jsonc-parser';
+import { upperBound } from '../lib/search';
 
 export interface ScanResult {
   /** Start offset of each element of the root object's `features` array. */
@@ -86,13 +87,7 @@ export function lineLocator(text: string): (offset: number) => { line: number; c
       starts = [0];
       for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = upperBound(starts, offset) - 1;
     return { line: lo + 1, column: offset - starts[lo] + 1 };
   };
 }

@@ -4,24 +4,10 @@
  */
 import { fixLayer } from './fix';
 import type { Json } from './format-json';
-import type { ReportStatus } from './types';
+import type { ReportProps } from './types';
 
-export interface ReportDraft {
-  lon: number;
-  lat: number;
-  /** ISO 8601 with zone. */
-  reported_at: string;
-  occurred_at?: string;
-  title: string;
-  text: string;
-  text_en?: string;
-  lang: string;
-  source_url: string;
-  status: ReportStatus;
-  post?: string;
-  translator?: string;
-  place?: string;
-}
+/** A report's properties plus where it is ([lon, lat] in degrees). */
+export type ReportDraft = ReportProps & { lon: number; lat: number };
 
 /** "Khan Ṭūmān: TOW strike!" -> "khan-tuman-tow-strike" (ASCII, at most 50 characters). */
 export function slugify(text: string): string {

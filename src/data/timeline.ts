@@ -3,6 +3,7 @@
  * Intervals are half-open: a thing is active at t when t0 <= t < t1.
  * All times are epoch milliseconds.
  */
+import { upperBound } from '../lib/search';
 import { DAY_MS, HOUR_MS, OPEN_END_MS, parseIsoTime } from '../lib/time';
 import type { Dataset, Place, Post, Report, Zone } from './types';
 
@@ -34,17 +35,7 @@ export interface Timeline {
   countReportsKnownAt(t: number): number;
 }
 
-/** Index of the first element of ascending `xs` that is greater than `t`. */
-export function upperBound(xs: readonly number[], t: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid] <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export { upperBound };
 
 /** Validity interval of a zone in ms; valid_to absent means open-ended. */
 export function zoneInterval(zone: Zone): { t0: number; t1: number } {

@@ -3,6 +3,7 @@
  * validate.ts, with each problem located at a line and column. The same function serves the
  * CLI, the app's loader and the in-browser preview.
  */
+import { upperBound } from '../lib/search';
 import { lineLocator, propertyOffset, scanJson } from './json-scan';
 import { parseJson } from './parse-json';
 import type { Problem } from './problems';
@@ -99,12 +100,6 @@ export function validateLayerText<K extends LayerKind>(
 
 /** Index of the feature whose span [start, end) holds `offset`, or -1 when none does. */
 function featureIndexAt(starts: number[], ends: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return starts[lo] <= offset && offset < (ends[lo] ?? -1) ? lo : -1;
+  const i = upperBound(starts, offset) - 1;
+  return i >= 0 && offset < (ends[i] ?? -1) ? i : -1;
 }

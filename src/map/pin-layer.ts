@@ -11,7 +11,7 @@ import {
   type Map as MapLibreMap,
   MercatorCoordinate,
 } from 'maplibre-gl';
-import { upperBound } from '../data/timeline';
+import { upperBound } from '../lib/search';
 import type { ReportFeatureProps } from '../data/map-features';
 import type { Feature, Point } from 'geojson';
 

@@ -11,6 +11,7 @@
  */
 import type { FeatureCollection, Point } from 'geojson';
 import type { MapFeatures, ReportFeatureProps } from '../data/map-features';
+import { upperBound } from '../lib/search';
 
 export const REPORTS_PER_BUCKET = 5000;
 export const ZONES_KEY = 'tz';
@@ -69,13 +70,7 @@ export function planTime(
  */
 export function snapDown(boundaries: readonly number[], t: number): number {
   if (boundaries.length === 0) return t;
-  let lo = 0;
-  let hi = boundaries.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (boundaries[mid] <= t) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = upperBound(boundaries, t);
   return lo === 0 ? boundaries[0] - 1 : boundaries[lo - 1];
 }
 
