@@ -43,7 +43,7 @@ export interface MapFeatures {
   /** One label point per place: names do not change with time, so labels never re-lay out. */
   placeLabels: FeatureCollection<
     Point,
-    { id: string; name: string; name_ar: string; approximate: boolean }
+    { id: string; name: string; name_ar: string; kind: string; approximate: boolean }
   >;
   /** Circles of uncertainty around approximately placed places. */
   uncertainty: FeatureCollection<Polygon, { id: string }>;
@@ -103,6 +103,7 @@ export function buildMapFeatures(dataset: Dataset): MapFeatures {
           id: p.id,
           name: p.properties.name,
           name_ar: p.properties.name_ar,
+          kind: p.properties.kind,
           approximate: p.properties.precision === 'approximate',
         },
       })),

@@ -29,6 +29,8 @@ import {
   layersOf,
   PLACES_CIRCLE,
   ZONES_FILL,
+  PLACE_LABELS_SOURCE,
+  FACTION_STATE,
   ZONES_SOURCE,
   PLACES_SOURCE,
   reportsSourceId,
@@ -262,6 +264,7 @@ export class MapController {
   private sendTime(t: number) {
     if (this.strategy === 'setdata') return this.sendActiveFeatures(t);
     this.pins?.setTime(t);
+    if (this.strategy === 'gpu') this.sendPlaceFactions(t);
     // The plain key serves the preview pins (and every filter but in the keyed strategy).
     const values: Record<string, number> = {
       [TIME_STATE]: t,
@@ -272,6 +275,22 @@ export class MapController {
         this.map.setGlobalStateProperty(key, value);
         this.stateSent[key] = value;
       }
+  }
+
+  /** Controller of each place as last sent to the map's feature state ('' = unknown). */
+  private placeFactions = new Map<string, string>();
+
+  /** Colours place dots by feature state: only places whose controller changed are touched. */
+  private sendPlaceFactions(t: number) {
+    for (const place of this.opts.dataset.places) {
+      const faction = this.opts.timeline.controlAt(place.id, t)?.faction ?? '';
+      if (this.placeFactions.get(place.id) === faction) continue;
+      this.map.setFeatureState(
+        { source: PLACE_LABELS_SOURCE, id: place.id },
+        { [FACTION_STATE]: faction },
+      );
+      this.placeFactions.set(place.id, faction);
+    }
   }
 
   /** The naive baseline: filter in JavaScript and re-send every time-dependent source. */

@@ -17,7 +17,10 @@ import { layersFor, type TimeStrategy } from './time-strategy';
 
 export const ZONES_SOURCE = 'zones';
 export const PLACES_SOURCE = 'places';
+/** One point per place (labels; and the dots when colours come from feature state). */
 export const PLACE_LABELS_SOURCE = 'place-labels';
+/** Feature-state key holding a place's controller at the current time. */
+export const FACTION_STATE = 'faction';
 export const UNCERTAINTY_SOURCE = 'places-uncertainty';
 /** Report pins come in time buckets (time-plan.ts), one source and one layer each. */
 export const reportsSourceId = (k: number) => `reports-${k}`;
@@ -90,16 +93,14 @@ export function fontFaces(fonts: FontUrls): FontFacesSpecification {
 }
 
 /** ["match", faction, id, colour, ..., fallback] built from the dataset's factions. */
-export function factionColor(factions: readonly Faction[]): ExpressionSpecification {
+export function factionColor(
+  factions: readonly Faction[],
+  input: ExpressionSpecification = ['get', 'faction'],
+): ExpressionSpecification {
   if (factions.length === 0)
     return ['literal', UNKNOWN_COLOR] as unknown as ExpressionSpecification;
   const pairs = factions.flatMap((f) => [f.id, f.color]);
-  return [
-    'match',
-    ['get', 'faction'],
-    ...pairs,
-    UNKNOWN_COLOR,
-  ] as unknown as ExpressionSpecification;
+  return ['match', input, ...pairs, UNKNOWN_COLOR] as unknown as ExpressionSpecification;
 }
 
 /** A basemap town this close (metres) to a dataset place is not labelled. */
@@ -206,7 +207,7 @@ export function thematicSources(
     [ZONES_SOURCE]: { type: 'geojson', data: features.zones },
     [UNCERTAINTY_SOURCE]: { type: 'geojson', data: features.uncertainty },
     [PLACES_SOURCE]: { type: 'geojson', data: features.places },
-    [PLACE_LABELS_SOURCE]: { type: 'geojson', data: features.placeLabels },
+    [PLACE_LABELS_SOURCE]: { type: 'geojson', data: features.placeLabels, promoteId: 'id' },
     ...Object.fromEntries(
       plan.reportBuckets.map((b, k) => [
         reportsSourceId(k),
@@ -226,6 +227,7 @@ export function thematicLayers(
   factions: readonly Faction[],
   plan: TimePlan,
   keyed = true,
+  placesByState = false,
 ): LayerSpecification[] {
   const color = factionColor(factions);
   const zonesNow = activeAt(keyed ? ZONES_KEY : TIME_STATE);
@@ -271,10 +273,15 @@ export function thematicLayers(
     {
       id: PLACES_CIRCLE,
       type: 'circle',
-      source: PLACES_SOURCE,
-      filter: placesNow,
+      // By state: one dot per place, coloured by the feature state the controller sets on each
+      // time step (no re-tiling); otherwise one dot per control span, filtered by time.
+      ...(placesByState
+        ? { source: PLACE_LABELS_SOURCE }
+        : { source: PLACES_SOURCE, filter: placesNow }),
       paint: {
-        'circle-color': color,
+        'circle-color': placesByState
+          ? factionColor(factions, ['coalesce', ['feature-state', FACTION_STATE], ''])
+          : color,
         'circle-radius': ['match', ['get', 'kind'], ['city'], 8, ['airbase', 'base'], 7, 5.5],
         'circle-stroke-color': ['case', ['get', 'approximate'], '#5e3c99', '#ffffff'],
         'circle-stroke-width': ['case', ['get', 'approximate'], 2.5, 1.5],
@@ -397,7 +404,7 @@ export function timeLayers(
   strategy: TimeStrategy,
 ): LayerSpecification[] {
   return layersFor(
-    thematicLayers(factions, plan, strategy === 'keyed' || strategy === 'gpu'),
+    thematicLayers(factions, plan, strategy === 'keyed' || strategy === 'gpu', strategy === 'gpu'),
     strategy,
   );
 }

@@ -123,6 +123,38 @@ describe('the app on its bundled dataset', () => {
     await app.page.close();
   });
 
+  it('a place changes colour when it changes hands (al-Hader, 12 Nov 2015 12:00 UTC)', async () => {
+    const app = await openApp(
+      session,
+      '/#t=2015-11-12T11:00:00Z&c=37.05086,35.99024&z=11.00&l=places',
+    );
+    /** The map canvas colour at a place's dot, read back from the drawing buffer. */
+    const colourAt = () =>
+      app.page.evaluate(() => {
+        const hook = (window as unknown as WithAutomation).conflictMap;
+        const { x, y } = hook.project([37.05086, 35.99024]);
+        const canvas = document.querySelector('.map canvas') as HTMLCanvasElement;
+        const ratio = canvas.width / canvas.clientWidth;
+        const probe = document.createElement('canvas');
+        probe.width = canvas.width;
+        probe.height = canvas.height;
+        const ctx = probe.getContext('2d') as CanvasRenderingContext2D;
+        ctx.drawImage(canvas, 0, 0);
+        const [r, g, b] = ctx.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data;
+        return [r, g, b];
+      });
+    const near = (c: number[], hex: string) =>
+      [1, 3, 5].every((i, k) => Math.abs(c[k] - Number.parseInt(hex.slice(i, i + 2), 16)) < 40);
+    expect(near(await colourAt(), '#009e73')).toBe(true);
+    await app.page.getByRole('slider', { name: /Time/ }).focus();
+    await app.page.keyboard.press('ArrowRight');
+    await app.page.keyboard.press('ArrowRight');
+    await app.idle();
+    expect(await app.state('t')).toBeGreaterThanOrEqual(Date.parse('2015-11-12T12:00:00Z'));
+    expect(near(await colourAt(), '#d55e00')).toBe(true);
+    await app.page.close();
+  });
+
   it('fits a 360 px wide phone without horizontal scrolling, slider and feed reachable', async () => {
     const app = await openApp(session, '/', { width: 360, height: 740 });
     const overflow = await app.page.evaluate(

@@ -13,11 +13,12 @@ import { ACTIVE_AT_T, KNOWN_AT_T, TIME_STATE } from '../../../src/map/time-filte
 import { keyValues, planTime, type TimePlan } from '../../../src/map/time-plan';
 import { readLocal, repoUrl } from '../read-local';
 
-async function fixtureStyle() {
+async function fixtureStyle(strategy: 'gpu' | 'keyed' = 'keyed') {
   const { dataset } = await loadDataset(repoUrl('tests/fixtures/mini/dataset.json'), readLocal);
   const features = buildMapFeatures(dataset!);
   const plan = planTime(features);
   const style = buildStyle({
+    strategy,
     plan,
     manifest: {
       ...dataset!.manifest,
@@ -110,6 +111,18 @@ describe('time filters', () => {
 });
 
 describe('time strategies', () => {
+  it('gpu: place dots are one per place, coloured by feature state, never filtered', async () => {
+    const { style } = await fixtureStyle('gpu');
+    const dots = style.layers.find((l) => l.id === PLACES_CIRCLE) as {
+      source: string;
+      filter?: unknown;
+      paint: Record<string, unknown>;
+    };
+    expect(dots.source).toBe('place-labels');
+    expect(dots.filter).toBeUndefined();
+    expect(JSON.stringify(dots.paint['circle-color'])).toContain('"feature-state","faction"');
+    expect(validateStyleMin(style)).toEqual([]);
+  });
   it('paint: no time filters; opacity is 0 unless active at t; other filters kept', async () => {
     const { layersFor } = await import('../../../src/map/time-strategy');
     const { thematicLayers } = await import('../../../src/map/style');
