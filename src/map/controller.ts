@@ -227,6 +227,10 @@ export class MapController {
   /** Shows the valid pins of a file being checked (replaced on each new file). */
   setPreview(reports: Report[]) {
     this.previewReports = reports;
+    if (reports.length > 0 && this.stateSent[TIME_STATE] !== this.t) {
+      this.map.setGlobalStateProperty(TIME_STATE, this.t);
+      this.stateSent[TIME_STATE] = this.t;
+    }
     const source = this.map.getSource<GeoJSONSource>(PREVIEW_SOURCE);
     source?.setData(reportFeatures(reports));
   }
@@ -266,9 +270,12 @@ export class MapController {
     this.pins?.setTime(t);
     if (this.strategy === 'gpu') this.sendPlaceFactions(t);
     // The plain key serves the preview pins (and every filter but in the keyed strategy).
+    const keyed = this.strategy === 'keyed' || this.strategy === 'gpu';
+    // With snapped keys only the preview pins read the plain time: don't touch it (and make
+    // MapLibre reload that source) while no file is being previewed.
     const values: Record<string, number> = {
-      [TIME_STATE]: t,
-      ...(this.strategy === 'keyed' || this.strategy === 'gpu' ? keyValues(this.plan, t) : {}),
+      ...(!keyed || this.previewReports.length > 0 ? { [TIME_STATE]: t } : {}),
+      ...(keyed ? keyValues(this.plan, t) : {}),
     };
     for (const [key, value] of Object.entries(values))
       if (this.stateSent[key] !== value) {
