@@ -29,19 +29,14 @@ import {
   layersOf,
   PLACES_CIRCLE,
   ZONES_FILL,
-  PLACE_LABELS_SOURCE,
-  FACTION_STATE,
-  ZONES_SOURCE,
-  PLACES_SOURCE,
-  reportsSourceId,
   buildStyle,
   timeLayers,
   thematicSources,
-  type FontUrls,
 } from './style';
-import { TIME_STATE } from './time-filters';
+import type { FontUrls } from './font-faces';
 import { PinLayer } from './pin-layer';
-import { keyValues, planTime, type TimePlan } from './time-plan';
+import { TimeSender } from './time-sender';
+import { planTime, type TimePlan } from './time-plan';
 import type { TimeStrategy } from './time-strategy';
 
 setWorkerUrl(workerUrl);
@@ -86,8 +81,8 @@ export class MapController {
   private readonly plan: TimePlan;
   /** The GPU pin layer (strategy gpu), or null when pins are map sources. */
   private readonly pins: PinLayer | null = null;
-  /** Global-state values last set, so only changed keys are sent. */
-  private stateSent: Record<string, number> = {};
+  /** Turns a time into global-state, uniform and feature-state changes (time-sender.ts). */
+  private readonly timeSender: TimeSender;
 
   constructor(private opts: ControllerOptions) {
     this.strategy = opts.strategy ?? 'gpu';
@@ -118,6 +113,7 @@ export class MapController {
       // The canvas must keep its pixels so that an image export can read them back.
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
+    this.timeSender = new TimeSender(this.map, this.strategy, this.plan, this.pins);
     this.map.addControl(
       new AttributionControl({ customAttribution: dataset.manifest.attribution }),
     );
@@ -227,10 +223,7 @@ export class MapController {
   /** Shows the valid pins of a file being checked (replaced on each new file). */
   setPreview(reports: Report[]) {
     this.previewReports = reports;
-    if (reports.length > 0 && this.stateSent[TIME_STATE] !== this.t) {
-      this.map.setGlobalStateProperty(TIME_STATE, this.t);
-      this.stateSent[TIME_STATE] = this.t;
-    }
+    if (reports.length > 0) this.sendTime(this.t);
     const source = this.map.getSource<GeoJSONSource>(PREVIEW_SOURCE);
     source?.setData(reportFeatures(reports));
   }
@@ -266,57 +259,11 @@ export class MapController {
   }
 
   private sendTime(t: number) {
-    if (this.strategy === 'setdata') return this.sendActiveFeatures(t);
-    this.pins?.setTime(t);
-    if (this.strategy === 'gpu') this.sendPlaceFactions(t);
-    // The plain key serves the preview pins (and every filter but in the keyed strategy).
-    const keyed = this.strategy === 'keyed' || this.strategy === 'gpu';
-    // With snapped keys only the preview pins read the plain time: don't touch it (and make
-    // MapLibre reload that source) while no file is being previewed.
-    const values: Record<string, number> = {
-      ...(!keyed || this.previewReports.length > 0 ? { [TIME_STATE]: t } : {}),
-      ...(keyed ? keyValues(this.plan, t) : {}),
-    };
-    for (const [key, value] of Object.entries(values))
-      if (this.stateSent[key] !== value) {
-        this.map.setGlobalStateProperty(key, value);
-        this.stateSent[key] = value;
-      }
-  }
-
-  /** Controller of each place as last sent to the map's feature state ('' = unknown). */
-  private placeFactions = new Map<string, string>();
-
-  /** Colours place dots by feature state: only places whose controller changed are touched. */
-  private sendPlaceFactions(t: number) {
-    for (const place of this.opts.dataset.places) {
-      const faction = this.opts.timeline.controlAt(place.id, t)?.faction ?? '';
-      if (this.placeFactions.get(place.id) === faction) continue;
-      this.map.setFeatureState(
-        { source: PLACE_LABELS_SOURCE, id: place.id },
-        { [FACTION_STATE]: faction },
-      );
-      this.placeFactions.set(place.id, faction);
-    }
-  }
-
-  /** The naive baseline: filter in JavaScript and re-send every time-dependent source. */
-  private sendActiveFeatures(t: number) {
-    const { zones, places } = this.opts.features;
-    const active = <F extends { properties: { t0: number; t1?: number } }>(fs: F[]) =>
-      fs.filter(
-        (f) => f.properties.t0 <= t && (f.properties.t1 === undefined || t < f.properties.t1),
-      );
-    this.map
-      .getSource<GeoJSONSource>(ZONES_SOURCE)
-      ?.setData({ ...zones, features: active(zones.features) });
-    this.map
-      .getSource<GeoJSONSource>(PLACES_SOURCE)
-      ?.setData({ ...places, features: active(places.features) });
-    this.plan.reportBuckets.forEach((bucket, k) => {
-      this.map
-        .getSource<GeoJSONSource>(reportsSourceId(k))
-        ?.setData({ ...bucket, features: active(bucket.features) });
+    this.timeSender.send(t, {
+      previewing: this.previewReports.length > 0,
+      dataset: this.opts.dataset,
+      timeline: this.opts.timeline,
+      features: this.opts.features,
     });
   }
 

@@ -4,7 +4,7 @@
  */
 import arabic from '@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff2?url';
 import latin from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
-import type { FontUrls } from './style';
+import type { FontUrls } from './font-faces';
 
 /** Absolute URLs of the font files (MapLibre fetches them itself, so relative paths won't do). */
 export function bundledFontUrls(base: string = document.baseURI): FontUrls {

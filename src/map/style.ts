@@ -4,13 +4,14 @@
  */
 import type {
   ExpressionSpecification,
-  FontFacesSpecification,
   LayerSpecification,
   SourceSpecification,
   StyleSpecification,
 } from 'maplibre-gl';
 import type { MapFeatures } from '../data/map-features';
-import type { BasemapKind, Faction, LayerKind, Manifest } from '../data/types';
+import type { Faction, LayerKind, Manifest } from '../data/types';
+import { basemapStyle } from './basemap-style';
+import { FONT, type FontUrls, fontFaces } from './font-faces';
 import { activeAt, knownAt, TIME_STATE } from './time-filters';
 import { keyValues, PLACES_KEY, reportsKey, type TimePlan, ZONES_KEY } from './time-plan';
 import { layersFor, type TimeStrategy } from './time-strategy';
@@ -27,7 +28,6 @@ export const reportsSourceId = (k: number) => `reports-${k}`;
 /** A file the user is checking in the browser, and the pin being drafted. */
 export const PREVIEW_SOURCE = 'preview-reports';
 export const DRAFT_SOURCE = 'draft-point';
-export const basemapSourceId = (kind: BasemapKind) => `basemap-${kind}`;
 
 export const ZONES_FILL = 'zones-fill';
 export const ZONES_LINE = 'zones-line';
@@ -55,7 +55,6 @@ export function clickableLayers(plan: TimePlan): string[] {
 
 const EMPTY = { type: 'FeatureCollection' as const, features: [] };
 
-export const FONT = 'Noto Sans Regular';
 export const UNKNOWN_COLOR = '#9e9e9e';
 
 /** Colours of report pins by status: fill and stroke. */
@@ -64,33 +63,6 @@ export const STATUS_STYLE = {
   claimed: { fill: '#7f7f7f', stroke: '#ffffff', label: 'Claimed by a party' },
   unconfirmed: { fill: '#ffffff', stroke: '#1a1a1a', label: 'Unconfirmed' },
 } as const;
-
-/** Font files for labels: Latin and Arabic, bundled from npm (see src/map/fonts.ts). */
-export interface FontUrls {
-  latin: string;
-  arabic: string;
-}
-
-export function fontFaces(fonts: FontUrls): FontFacesSpecification {
-  return {
-    [FONT]: [
-      {
-        url: fonts.arabic,
-        'unicode-range': [
-          'U+0600-06FF',
-          'U+0750-077F',
-          'U+08A0-08FF',
-          'U+FB50-FDFF',
-          'U+FE70-FEFF',
-        ],
-      },
-      {
-        url: fonts.latin,
-        'unicode-range': ['U+0000-024F', 'U+1E00-1EFF', 'U+2000-206F', 'U+20AC'],
-      },
-    ],
-  };
-}
 
 /** ["match", faction, id, colour, ..., fallback] built from the dataset's factions. */
 export function factionColor(
@@ -101,101 +73,6 @@ export function factionColor(
     return ['literal', UNKNOWN_COLOR] as unknown as ExpressionSpecification;
   const pairs = factions.flatMap((f) => [f.id, f.color]);
   return ['match', input, ...pairs, UNKNOWN_COLOR] as unknown as ExpressionSpecification;
-}
-
-/** A basemap town this close (metres) to a dataset place is not labelled. */
-export const TOWN_DEDUP_M = 2500;
-
-const BASEMAP_LAYER: Record<
-  BasemapKind,
-  (source: string, placePoints: number[][]) => LayerSpecification
-> = {
-  land: (source) => ({
-    id: 'basemap-land',
-    type: 'fill',
-    source,
-    paint: { 'fill-color': '#f2efe9' },
-  }),
-  admin: (source) => ({
-    id: 'basemap-admin',
-    type: 'line',
-    source,
-    paint: { 'line-color': '#b9b0a3', 'line-width': 0.8, 'line-dasharray': [3, 2] },
-  }),
-  lakes: (source) => ({
-    id: 'basemap-lakes',
-    type: 'fill',
-    source,
-    paint: { 'fill-color': '#c6dbef' },
-  }),
-  rivers: (source) => ({
-    id: 'basemap-rivers',
-    type: 'line',
-    source,
-    paint: { 'line-color': '#9ecae1', 'line-width': 1.2 },
-  }),
-  borders: (source) => ({
-    id: 'basemap-borders',
-    type: 'line',
-    source,
-    paint: { 'line-color': '#6b6b6b', 'line-width': 1.4 },
-  }),
-  coast: (source) => ({
-    id: 'basemap-coast',
-    type: 'line',
-    source,
-    paint: { 'line-color': '#8fb3cf', 'line-width': 1 },
-  }),
-  towns: (source, placePoints) => ({
-    id: 'basemap-towns',
-    type: 'symbol',
-    source,
-    minzoom: 7,
-    // Towns the dataset marks as places are labelled by the places layer, not twice.
-    ...(placePoints.length
-      ? {
-          filter: [
-            '>',
-            ['distance', { type: 'MultiPoint', coordinates: placePoints }],
-            TOWN_DEDUP_M,
-          ],
-        }
-      : {}),
-    layout: {
-      'text-field': ['get', 'name'],
-      'text-font': [FONT],
-      'text-size': 11,
-      'text-optional': true,
-    },
-    paint: { 'text-color': '#7a7a7a', 'text-halo-color': '#f2efe9', 'text-halo-width': 1.2 },
-  }),
-};
-/** Drawing order of basemap kinds, bottom first. */
-const BASEMAP_ORDER: readonly BasemapKind[] = [
-  'land',
-  'admin',
-  'lakes',
-  'rivers',
-  'borders',
-  'coast',
-  'towns',
-];
-
-/** Basemap sources (by URL, parsed in the worker) and layers for the kinds the manifest lists. */
-export function basemapStyle(
-  manifest: Manifest,
-  resolve: (path: string) => string,
-  placePoints: number[][] = [],
-) {
-  const sources: Record<string, SourceSpecification> = {};
-  const layers: LayerSpecification[] = [];
-  for (const kind of BASEMAP_ORDER) {
-    const ref = manifest.basemap.find((b) => b.kind === kind);
-    if (!ref) continue;
-    sources[basemapSourceId(kind)] = { type: 'geojson', data: resolve(ref.path) };
-    layers.push(BASEMAP_LAYER[kind](basemapSourceId(kind), placePoints));
-  }
-  return { sources, layers };
 }
 
 /** Thematic sources, holding the precomputed features with their time intervals. */

@@ -1,0 +1,92 @@
+/**
+ * Turns a moment into what the map needs, sending only what changed: the GPU pins' uniform,
+ * the snapped global-state keys of zones and places (time-plan.ts), the feature state of place
+ * dots whose controller changed, and, for the benchmark's baseline, setData of active features.
+ */
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { MapFeatures } from '../data/map-features';
+import type { Timeline } from '../data/timeline';
+import type { Dataset } from '../data/types';
+import type { PinLayer } from './pin-layer';
+import {
+  FACTION_STATE,
+  PLACE_LABELS_SOURCE,
+  PLACES_SOURCE,
+  reportsSourceId,
+  ZONES_SOURCE,
+} from './style';
+import { TIME_STATE } from './time-filters';
+import { keyValues, type TimePlan } from './time-plan';
+import type { TimeStrategy } from './time-strategy';
+
+export interface TimeContext {
+  /** A file is being previewed: its pins read the plain time. */
+  previewing: boolean;
+  dataset: Dataset;
+  timeline: Timeline;
+  features: MapFeatures;
+}
+
+export class TimeSender {
+  /** Global-state values last set, so only changed keys are sent. */
+  private stateSent: Record<string, number> = {};
+  /** Controller of each place as last sent to the map's feature state ('' = unknown). */
+  private placeFactions = new Map<string, string>();
+
+  constructor(
+    private readonly map: MapLibreMap,
+    private readonly strategy: TimeStrategy,
+    private readonly plan: TimePlan,
+    private readonly pins: PinLayer | null,
+  ) {}
+
+  send(t: number, ctx: TimeContext) {
+    if (this.strategy === 'setdata') return this.sendActiveFeatures(t, ctx.features);
+    this.pins?.setTime(t);
+    if (this.strategy === 'gpu') this.sendPlaceFactions(t, ctx);
+    const keyed = this.strategy === 'keyed' || this.strategy === 'gpu';
+    // With snapped keys only the preview pins read the plain time: don't touch it (and make
+    // MapLibre reload that source, and wait for it) while no file is being previewed.
+    const values: Record<string, number> = {
+      ...(!keyed || ctx.previewing ? { [TIME_STATE]: t } : {}),
+      ...(keyed ? keyValues(this.plan, t) : {}),
+    };
+    for (const [key, value] of Object.entries(values))
+      if (this.stateSent[key] !== value) {
+        this.map.setGlobalStateProperty(key, value);
+        this.stateSent[key] = value;
+      }
+  }
+
+  /** Colours place dots by feature state: only places whose controller changed are touched. */
+  private sendPlaceFactions(t: number, { dataset, timeline }: TimeContext) {
+    for (const place of dataset.places) {
+      const faction = timeline.controlAt(place.id, t)?.faction ?? '';
+      if (this.placeFactions.get(place.id) === faction) continue;
+      this.map.setFeatureState(
+        { source: PLACE_LABELS_SOURCE, id: place.id },
+        { [FACTION_STATE]: faction },
+      );
+      this.placeFactions.set(place.id, faction);
+    }
+  }
+
+  /** The naive baseline: filter in JavaScript and re-send every time-dependent source. */
+  private sendActiveFeatures(t: number, { zones, places }: MapFeatures) {
+    const active = <F extends { properties: { t0: number; t1?: number } }>(fs: F[]) =>
+      fs.filter(
+        (f) => f.properties.t0 <= t && (f.properties.t1 === undefined || t < f.properties.t1),
+      );
+    this.map
+      .getSource<GeoJSONSource>(ZONES_SOURCE)
+      ?.setData({ ...zones, features: active(zones.features) });
+    this.map
+      .getSource<GeoJSONSource>(PLACES_SOURCE)
+      ?.setData({ ...places, features: active(places.features) });
+    this.plan.reportBuckets.forEach((bucket, k) => {
+      this.map
+        .getSource<GeoJSONSource>(reportsSourceId(k))
+        ?.setData({ ...bucket, features: active(bucket.features) });
+    });
+  }
+}
