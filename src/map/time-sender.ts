@@ -16,7 +16,7 @@ import {
   ZONES_SOURCE,
 } from './style';
 import { TIME_STATE } from './time-filters';
-import { keyValues, type TimePlan } from './time-plan';
+import { keyValues, PLACES_KEY, type TimePlan } from './time-plan';
 import type { TimeStrategy } from './time-strategy';
 
 export interface TimeContext {
@@ -43,7 +43,6 @@ export class TimeSender {
   send(t: number, ctx: TimeContext) {
     if (this.strategy === 'setdata') return this.sendActiveFeatures(t, ctx.features);
     this.pins?.setTime(t);
-    if (this.strategy === 'gpu') this.sendPlaceFactions(t, ctx);
     const keyed = this.strategy === 'keyed' || this.strategy === 'gpu';
     // With snapped keys only the preview pins read the plain time: don't touch it (and make
     // MapLibre reload that source, and wait for it) while no file is being previewed.
@@ -51,6 +50,9 @@ export class TimeSender {
       ...(!keyed || ctx.previewing ? { [TIME_STATE]: t } : {}),
       ...(keyed ? keyValues(this.plan, t) : {}),
     };
+    // A place changes hands only at a boundary of the places key: between two, skip the loop.
+    if (this.strategy === 'gpu' && values[PLACES_KEY] !== this.stateSent[PLACES_KEY])
+      this.sendPlaceFactions(t, ctx);
     for (const [key, value] of Object.entries(values))
       if (this.stateSent[key] !== value) {
         this.map.setGlobalStateProperty(key, value);
