@@ -40,7 +40,10 @@ const cases = quick
       { pins: 100_000, zoneVersions: 30 },
       { pins: 100_000, zoneVersions: 365 },
     ];
-const strategies = ['gpu', 'keyed', 'filter', 'paint', 'setdata'] as const;
+// --quick measures only what the targets read (ours and the setData baseline).
+const strategies = quick
+  ? (['gpu', 'setdata'] as const)
+  : (['gpu', 'perday', 'keyed', 'filter', 'paint', 'setdata'] as const);
 
 if (!opts['no-build'])
   execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
@@ -119,6 +122,8 @@ async function runCase(path: string, name: string, c: { pins: number; zoneVersio
     process.stdout.write(`${s} `);
     if (s === 'gpu')
       Object.assign(row, { scrubMedianMs: median(r.times), scrubP95Ms: p95(r.times) });
+    if (s === 'perday')
+      Object.assign(row, { perDayMedianMs: median(r.times), perDayP95Ms: p95(r.times) });
     if (s === 'keyed')
       Object.assign(row, { keyedMedianMs: median(r.times), keyedP95Ms: p95(r.times) });
     if (s === 'filter')
@@ -154,19 +159,19 @@ await mkdir(dirname(resolve(opts.out)), { recursive: true });
 await writeFile(resolve(opts.out), `${JSON.stringify(summary, null, 2)}\n`);
 
 const f = (n: unknown) =>
-  typeof n === 'number' ? n.toFixed(0).padStart(7) : String(n).padStart(7);
+  typeof n === 'number' ? n.toFixed(0).padStart(7) : String(n ?? '-').padStart(7);
 const r2 = (n: number) => n.toFixed(2).padStart(6);
 console.log(
-  '\nmedian ms: floor, ours (gpu pins + keyed zones/places; p95), keyed sources only, plain global-state filter, paint-only, setData baseline',
+  '\nmedian ms: floor, ours (gpu pins + keyed zones/places; p95), per-day zone sources, keyed sources only, plain global-state filter, paint-only, setData baseline (- = not run)',
 );
 console.log(
-  'case                                  floor    ours    p95   keyed  filter   paint setData | ours/floor  setData/ours overhead  filter/ours overhead',
+  'case                                  floor    ours    p95  perday   keyed  filter   paint setData | ours/floor  setData/ours overhead  perday/ours overhead',
 );
 for (const r of results as Record<string, number>[]) {
   // Overheads over the floor, at least 1 ms so a ratio stays finite when ours is at the floor.
   const over = (x: number) => Math.max(1, x - r.floorMedianMs);
   console.log(
-    `${String(r.name).padEnd(36)}${f(r.floorMedianMs)} ${f(r.scrubMedianMs)} ${f(r.scrubP95Ms)} ${f(r.keyedMedianMs)} ${f(r.plainFilterMedianMs)} ${f(r.paintMedianMs)} ${f(r.baselineMedianMs)} |    ${r2(r.scrubMedianMs / r.floorMedianMs)}                ${r2(over(r.baselineMedianMs) / over(r.scrubMedianMs))}                ${r2(over(r.plainFilterMedianMs) / over(r.scrubMedianMs))}`,
+    `${String(r.name).padEnd(36)}${f(r.floorMedianMs)} ${f(r.scrubMedianMs)} ${f(r.scrubP95Ms)} ${f(r.perDayMedianMs)} ${f(r.keyedMedianMs)} ${f(r.plainFilterMedianMs)} ${f(r.paintMedianMs)} ${f(r.baselineMedianMs)} |    ${r2(r.scrubMedianMs / r.floorMedianMs)}                ${r2(over(r.baselineMedianMs) / over(r.scrubMedianMs))}                ${r.perDayMedianMs === undefined ? '     -' : r2(over(r.perDayMedianMs) / over(r.scrubMedianMs))}`,
   );
 }
 console.log(

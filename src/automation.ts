@@ -7,8 +7,10 @@ import type { AppStore } from './state/store';
 
 export interface AutomationHook {
   store: AppStore;
-  /** Resolves when the map's style and layers are in place. */
+  /** Resolves when the map's style and layers are in place and every file has loaded. */
   ready: Promise<void>;
+  /** Resolves when the map has opened, possibly before the report files have all arrived. */
+  mapReady: Promise<void>;
   /** Resolves at the map's next `idle` event. */
   whenIdle(): Promise<void>;
   /** How many distinct features of a kind are drawn in the viewport now. */

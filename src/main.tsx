@@ -94,6 +94,7 @@ function start(
     exposeAutomation({
       store,
       ready: Promise.all([controller.ready, allLoaded]).then(() => undefined),
+      mapReady: controller.ready,
       whenIdle: () => controller.whenIdle(),
       renderedCount: (kind) => controller.renderedCount(kind),
       project: (at) => controller.project(at),
@@ -137,7 +138,7 @@ async function boot() {
     : [];
   let started: Started | null = null;
   // Only the GPU pin layer can take its pins after the map opened; other strategies wait.
-  const early = timeStrategyFrom(location.href) === 'gpu';
+  const early = ['gpu', 'perday'].includes(timeStrategyFrom(location.href));
   // Loaded and validated in a worker; topology rules are left to CI (npm run validate).
   const full = await loadForMap(
     url,

@@ -86,8 +86,9 @@ export class MapController {
 
   constructor(private opts: ControllerOptions) {
     this.strategy = opts.strategy ?? 'gpu';
-    this.plan = planTime(opts.features, undefined, this.strategy !== 'gpu');
-    if (this.strategy === 'gpu') this.pins = new PinLayer(opts.features.reports.features, opts.t);
+    const gpuPins = this.strategy === 'gpu' || this.strategy === 'perday';
+    this.plan = planTime(opts.features, undefined, !gpuPins, this.strategy === 'perday');
+    if (gpuPins) this.pins = new PinLayer(opts.features.reports.features, opts.t);
     const { dataset, features, fonts, view } = opts;
     this.t = opts.t;
     const resolve = (path: string) => new URL(path, dataset.baseUrl).href;
@@ -113,7 +114,7 @@ export class MapController {
       // The canvas must keep its pixels so that an image export can read them back.
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
-    this.timeSender = new TimeSender(this.map, this.strategy, this.plan, this.pins);
+    this.timeSender = new TimeSender(this.map, this.strategy, this.plan, this.pins, opts.t);
     this.map.addControl(
       new AttributionControl({ customAttribution: dataset.manifest.attribution }),
     );
@@ -139,7 +140,12 @@ export class MapController {
   private addThematicLayers() {
     for (const [id, source] of Object.entries(thematicSources(this.opts.features, this.plan)))
       this.map.addSource(id, source);
-    for (const layer of timeLayers(this.opts.dataset.manifest.factions, this.plan, this.strategy))
+    for (const layer of timeLayers(
+      this.opts.dataset.manifest.factions,
+      this.plan,
+      this.strategy,
+      this.t,
+    ))
       this.map.addLayer(layer);
   }
 

@@ -13,8 +13,15 @@ import type { Faction, LayerKind, Manifest } from '../data/types';
 import { basemapStyle } from './basemap-style';
 import { FONT, type FontUrls, fontFaces } from './font-faces';
 import { activeAt, knownAt, TIME_STATE } from './time-filters';
-import { keyValues, PLACES_KEY, reportsKey, type TimePlan, ZONES_KEY } from './time-plan';
-import { layersFor, type TimeStrategy } from './time-strategy';
+import {
+  activeVersions,
+  keyValues,
+  PLACES_KEY,
+  reportsKey,
+  type TimePlan,
+  ZONES_KEY,
+} from './time-plan';
+import { layersFor, type TimeStrategy, withoutTimeFilter } from './time-strategy';
 
 export const ZONES_SOURCE = 'zones';
 export const PLACES_SOURCE = 'places';
@@ -42,7 +49,8 @@ export const DRAFT_CIRCLE = 'draft-circle';
 /** Which map layers each user-facing layer toggle shows or hides. */
 export function layersOf(plan: TimePlan): Record<LayerKind, readonly string[]> {
   return {
-    zones: [ZONES_FILL, ZONES_LINE, ZONES_LINE_APPROX],
+    // perday (a benchmark strategy) toggles its per-version zone layers by time alone.
+    zones: plan.zoneVersions.length ? [] : [ZONES_FILL, ZONES_LINE, ZONES_LINE_APPROX],
     places: [UNCERTAINTY_FILL, PLACES_CIRCLE, PLACES_LABEL],
     reports: plan.reportBuckets.map((_, k) => reportsLayerId(k)),
   };
@@ -81,7 +89,14 @@ export function thematicSources(
   plan: TimePlan,
 ): Record<string, SourceSpecification> {
   return {
-    [ZONES_SOURCE]: { type: 'geojson', data: features.zones },
+    // Per-version zone sources (strategy `perday`) replace the one source with intervals.
+    [ZONES_SOURCE]: { type: 'geojson', data: plan.zoneVersions.length ? EMPTY : features.zones },
+    ...Object.fromEntries(
+      plan.zoneVersions.map((v, i) => [
+        zoneVersionSourceId(i),
+        { type: 'geojson', data: v.zones } as SourceSpecification,
+      ]),
+    ),
     [UNCERTAINTY_SOURCE]: { type: 'geojson', data: features.uncertainty },
     [PLACES_SOURCE]: { type: 'geojson', data: features.places },
     [PLACE_LABELS_SOURCE]: { type: 'geojson', data: features.placeLabels, promoteId: 'id' },
@@ -269,7 +284,7 @@ export function buildStyle({
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#dfe9f2' } },
       ...base.layers,
-      ...timeLayers(manifest.factions, plan, strategy),
+      ...timeLayers(manifest.factions, plan, strategy, initialTime),
     ],
   };
 }
@@ -279,12 +294,37 @@ export function timeLayers(
   factions: readonly Faction[],
   plan: TimePlan,
   strategy: TimeStrategy,
+  t = 0,
 ): LayerSpecification[] {
-  return layersFor(
-    thematicLayers(factions, plan, strategy === 'keyed' || strategy === 'gpu', strategy === 'gpu'),
+  const gpuLike = strategy === 'gpu' || strategy === 'perday';
+  const layers = layersFor(
+    thematicLayers(factions, plan, strategy === 'keyed' || gpuLike, gpuLike),
     strategy,
   );
+  if (!plan.zoneVersions.length) return layers;
+  // perday: each zone layer is repeated per version, without its time filter; only the
+  // versions active at t are visible, and a step toggles layout visibility.
+  const active = new Set(activeVersions(plan.zoneVersions, t));
+  return layers.flatMap((layer) => {
+    if (!ZONE_LAYERS.includes(layer.id)) return [layer];
+    const rest = withoutTimeFilter(layer);
+    return plan.zoneVersions.map(
+      (_, i) =>
+        ({
+          ...rest,
+          id: zoneVersionLayerId(layer.id, i),
+          source: zoneVersionSourceId(i),
+          layout: { visibility: active.has(i) ? 'visible' : 'none' },
+        }) as LayerSpecification,
+    );
+  });
 }
+
+const ZONE_LAYERS = [ZONES_FILL, ZONES_LINE, ZONES_LINE_APPROX];
+export const zoneVersionSourceId = (i: number) => `${ZONES_SOURCE}-v${i}`;
+export const zoneVersionLayerId = (layer: string, i: number) => `${layer}-v${i}`;
+/** The layers of zone version i (strategy `perday`). */
+export const zoneVersionLayers = (i: number) => ZONE_LAYERS.map((l) => zoneVersionLayerId(l, i));
 
 /** Initial values of every global-state key: the plain time and each snapped key. */
 export function globalStateDefaults(plan: TimePlan, t: number): StyleSpecification['state'] {

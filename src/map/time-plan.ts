@@ -24,9 +24,18 @@ export interface TimeKey {
   boundaries: number[];
 }
 
+/** One zone version: the zones sharing one validity interval (strategy `perday`). */
+export interface ZoneVersion {
+  t0: number;
+  t1?: number;
+  zones: MapFeatures['zones'];
+}
+
 export interface TimePlan {
   reportBuckets: FeatureCollection<Point, ReportFeatureProps>[];
   keys: TimeKey[];
+  /** Zones split by validity interval, each its own source; empty unless `perday`. */
+  zoneVersions: ZoneVersion[];
 }
 
 function boundariesOf(features: { properties: { t0: number; t1?: number } }[]): number[] {
@@ -46,6 +55,7 @@ export function planTime(
   features: MapFeatures,
   perBucket = REPORTS_PER_BUCKET,
   pinsInSources = true,
+  zonesPerVersion = false,
 ): TimePlan {
   const pins = [...features.reports.features].sort((a, b) => a.properties.t0 - b.properties.t0);
   const reportBuckets: TimePlan['reportBuckets'] = [];
@@ -53,6 +63,7 @@ export function planTime(
     reportBuckets.push({ type: 'FeatureCollection', features: pins.slice(i, i + perBucket) });
   return {
     reportBuckets,
+    zoneVersions: zonesPerVersion ? zoneVersionsOf(features.zones) : [],
     keys: [
       { name: ZONES_KEY, boundaries: boundariesOf(features.zones.features) },
       { name: PLACES_KEY, boundaries: boundariesOf(features.places.features) },
@@ -62,6 +73,33 @@ export function planTime(
       })),
     ],
   };
+}
+
+/** Zones grouped by validity interval, ordered by start (then end). */
+export function zoneVersionsOf(zones: MapFeatures['zones']): ZoneVersion[] {
+  const byInterval = new Map<string, ZoneVersion>();
+  for (const f of zones.features) {
+    const { t0, t1 } = f.properties;
+    const key = `${t0}/${t1 ?? ''}`;
+    let v = byInterval.get(key);
+    if (!v) {
+      v = { t0, t1, zones: { type: 'FeatureCollection', features: [] } };
+      byInterval.set(key, v);
+    }
+    v.zones.features.push(f);
+  }
+  return [...byInterval.values()].sort(
+    (a, b) => a.t0 - b.t0 || (a.t1 ?? Infinity) - (b.t1 ?? Infinity),
+  );
+}
+
+/** Indices of the zone versions active at t. */
+export function activeVersions(versions: readonly ZoneVersion[], t: number): number[] {
+  const out: number[] = [];
+  versions.forEach((v, i) => {
+    if (v.t0 <= t && (v.t1 === undefined || t < v.t1)) out.push(i);
+  });
+  return out;
 }
 
 /**

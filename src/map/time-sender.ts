@@ -14,9 +14,10 @@ import {
   PLACES_SOURCE,
   reportsSourceId,
   ZONES_SOURCE,
+  zoneVersionLayers,
 } from './style';
 import { TIME_STATE } from './time-filters';
-import { keyValues, PLACES_KEY, type TimePlan } from './time-plan';
+import { activeVersions, keyValues, PLACES_KEY, type TimePlan } from './time-plan';
 import type { TimeStrategy } from './time-strategy';
 
 export interface TimeContext {
@@ -32,18 +33,25 @@ export class TimeSender {
   private stateSent: Record<string, number> = {};
   /** Controller of each place as last sent to the map's feature state ('' = unknown). */
   private placeFactions = new Map<string, string>();
+  /** perday: zone versions whose layers are visible (the style starts with those at t). */
+  private versionsShown: Set<number>;
 
   constructor(
     private readonly map: MapLibreMap,
     private readonly strategy: TimeStrategy,
     private readonly plan: TimePlan,
     private readonly pins: PinLayer | null,
-  ) {}
+    t: number,
+  ) {
+    this.versionsShown = new Set(activeVersions(plan.zoneVersions, t));
+  }
 
   send(t: number, ctx: TimeContext) {
     if (this.strategy === 'setdata') return this.sendActiveFeatures(t, ctx.features);
     this.pins?.setTime(t);
-    const keyed = this.strategy === 'keyed' || this.strategy === 'gpu';
+    const gpuLike = this.strategy === 'gpu' || this.strategy === 'perday';
+    const keyed = this.strategy === 'keyed' || gpuLike;
+    if (this.plan.zoneVersions.length) this.sendZoneVersions(t);
     // With snapped keys only the preview pins read the plain time: don't touch it (and make
     // MapLibre reload that source, and wait for it) while no file is being previewed.
     const values: Record<string, number> = {
@@ -51,13 +59,26 @@ export class TimeSender {
       ...(keyed ? keyValues(this.plan, t) : {}),
     };
     // A place changes hands only at a boundary of the places key: between two, skip the loop.
-    if (this.strategy === 'gpu' && values[PLACES_KEY] !== this.stateSent[PLACES_KEY])
+    if (gpuLike && values[PLACES_KEY] !== this.stateSent[PLACES_KEY])
       this.sendPlaceFactions(t, ctx);
     for (const [key, value] of Object.entries(values))
       if (this.stateSent[key] !== value) {
         this.map.setGlobalStateProperty(key, value);
         this.stateSent[key] = value;
       }
+  }
+
+  /** perday: shows the layers of the zone versions active at t, hides the others. */
+  private sendZoneVersions(t: number) {
+    const now = new Set(activeVersions(this.plan.zoneVersions, t));
+    for (const i of this.versionsShown)
+      if (!now.has(i))
+        for (const id of zoneVersionLayers(i)) this.map.setLayoutProperty(id, 'visibility', 'none');
+    for (const i of now)
+      if (!this.versionsShown.has(i))
+        for (const id of zoneVersionLayers(i))
+          this.map.setLayoutProperty(id, 'visibility', 'visible');
+    this.versionsShown = now;
   }
 
   /** Colours place dots by feature state: only places whose controller changed are touched. */

@@ -4,6 +4,9 @@
  * (docs/performance.md):
  * - `gpu` (default): pins are drawn by a custom WebGL layer with time as a uniform
  *   (pin-layer.ts); zones and places as in `keyed`.
+ * - `perday`: as `gpu`, but zones are one source per version (validity interval) with layers
+ *   whose layout visibility is toggled as t crosses versions, instead of one source whose
+ *   filter reads a snapped key.
  * - `keyed`: each source's filter reads its own global-state key, set to t snapped to
  *   that source's boundaries, and pins come in time buckets (time-plan.ts): a step re-tiles only
  *   the sources whose visible set changes.
@@ -17,9 +20,10 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { isTimeFilter } from './time-filters';
 
-export type TimeStrategy = 'gpu' | 'keyed' | 'filter' | 'paint' | 'setdata';
+export type TimeStrategy = 'gpu' | 'perday' | 'keyed' | 'filter' | 'paint' | 'setdata';
 export const TIME_STRATEGIES: readonly TimeStrategy[] = [
   'gpu',
+  'perday',
   'keyed',
   'filter',
   'paint',
@@ -45,12 +49,23 @@ function splitFilter(filter: unknown): { time: ExpressionSpecification | null; r
   return { time: null, rest: filter };
 }
 
+/** A layer without the time part of its filter. */
+export function withoutTimeFilter(layer: LayerSpecification): LayerSpecification {
+  if (!('filter' in layer) || layer.filter === undefined) return layer;
+  const { time, rest } = splitFilter(layer.filter);
+  if (!time) return layer;
+  const out = { ...layer } as LayerSpecification & { filter?: unknown };
+  if (rest === undefined) delete out.filter;
+  else out.filter = rest;
+  return out as LayerSpecification;
+}
+
 /** The layers rewritten for a strategy (the input is not changed). */
 export function layersFor(
   layers: LayerSpecification[],
   strategy: TimeStrategy,
 ): LayerSpecification[] {
-  if (strategy === 'filter' || strategy === 'keyed' || strategy === 'gpu') return layers;
+  if (strategy !== 'paint' && strategy !== 'setdata') return layers;
   return layers.map((layer) => {
     if (!('filter' in layer) || layer.filter === undefined) return layer;
     const { time, rest } = splitFilter(layer.filter);

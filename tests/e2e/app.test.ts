@@ -170,6 +170,46 @@ describe('the app on its bundled dataset', () => {
   });
 });
 
+describe('progressive load', () => {
+  it('the map is usable while a report file is still loading, and the pins join when it arrives', async () => {
+    // Hold back one report file (requested by the loading worker) until the test lets it go.
+    let release = () => {};
+    const held = new Promise<void>((res) => {
+      release = res;
+    });
+    const app = await openApp(session, '/', undefined, {
+      until: 'mapReady',
+      beforeGoto: async (page) => {
+        await page.context().route('**/reports/2015/2015-11-12-kuweires.geojson', async (route) => {
+          await held;
+          await route.continue();
+        });
+      },
+    });
+    // Zones and places are drawn, the loading line says reports are pending, the slider works.
+    expect(await app.rendered('zones')).toBeGreaterThan(0);
+    expect(await app.rendered('places')).toBeGreaterThan(0);
+    expect(await app.page.getByRole('status').innerText()).toMatch(/Loading reports/);
+    await slider(app).focus();
+    await app.page.keyboard.press('End');
+    await app.idle();
+    expect(await app.rendered('reports')).toBe(0);
+    expect(await valueText(app)).toBe('15 November 2015, 00:00 UTC');
+    // The file arrives: the loading line goes, and the pins are drawn.
+    release();
+    await app.page.evaluate(() => (window as unknown as WithAutomation).conflictMap.ready);
+    expect(await app.state('loading')).toBe(null);
+    await app.idle();
+    // The same pins as a page that loaded everything before opening, at the same moment.
+    const whole = await openApp(session, `/${await app.page.evaluate(() => location.hash)}`);
+    expect(await app.rendered('reports')).toBeGreaterThan(0);
+    expect(await app.rendered('reports')).toBe(await whole.rendered('reports'));
+    expect(app.errors).toEqual([]);
+    await whole.page.close();
+    await app.page.close();
+  });
+});
+
 describe('bad input', () => {
   it('a broken layer shows a message naming the file and feature while the rest renders', async () => {
     const app = await openApp(

@@ -53,8 +53,15 @@ export async function openApp(
   session: Session,
   path = '/',
   viewport = { width: 1280, height: 800 },
+  opts: {
+    /** Runs before navigation, e.g. to route (hold back) some requests. */
+    beforeGoto?: (page: Page) => Promise<void>;
+    /** Wait for everything to load (default), or only for the map to open. */
+    until?: 'ready' | 'mapReady';
+  } = {},
 ): Promise<AppPage> {
   const page = await session.browser.newPage({ viewport });
+  await opts.beforeGoto?.(page);
   const errors: string[] = [];
   const requests: string[] = [];
   page.on('console', (m) => {
@@ -64,7 +71,10 @@ export async function openApp(
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(session.server.origin + path);
   await page.waitForFunction(() => 'conflictMap' in window, undefined, { timeout: 60_000 });
-  await page.evaluate(() => (window as unknown as WithAutomation).conflictMap.ready);
+  await page.evaluate(
+    (until) => (window as unknown as WithAutomation).conflictMap[until],
+    opts.until ?? 'ready',
+  );
   const app: AppPage = {
     page,
     errors,

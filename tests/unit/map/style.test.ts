@@ -7,6 +7,7 @@ import {
   factionColor,
   layersOf,
   PLACES_CIRCLE,
+  timeLayers,
   ZONES_FILL,
 } from '../../../src/map/style';
 import { ACTIVE_AT_T, KNOWN_AT_T, TIME_STATE } from '../../../src/map/time-filters';
@@ -164,5 +165,25 @@ describe('time strategies', () => {
       });
       expect(validateStyleMin(style)).toEqual([]);
     }
+  });
+});
+
+describe('perday strategy', () => {
+  it('repeats the zone layers per version without a time filter, showing only those at t', async () => {
+    const { dataset } = await loadDataset(repoUrl('tests/fixtures/mini/dataset.json'), readLocal);
+    const features = buildMapFeatures(dataset!);
+    const plan = planTime(features, undefined, false, true);
+    const t = Date.parse('2015-11-10T00:00:00Z');
+    const layers = timeLayers(dataset!.manifest.factions, plan, 'perday', t);
+    expect(layers.some((l) => l.id === ZONES_FILL)).toBe(false);
+    const fills = layers.filter((l) => l.id.startsWith(`${ZONES_FILL}-v`));
+    expect(fills).toHaveLength(plan.zoneVersions.length);
+    const visible = fills.filter((l) => l.layout?.visibility === 'visible').map((l) => l.id);
+    const active = features.zones.features.filter(
+      (f) => f.properties.t0 <= t && (f.properties.t1 === undefined || t < f.properties.t1),
+    );
+    expect(active.length).toBeGreaterThan(0);
+    expect(visible).toHaveLength(1);
+    for (const l of fills) expect(JSON.stringify(l)).not.toContain('global-state');
   });
 });

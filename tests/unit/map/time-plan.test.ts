@@ -5,12 +5,14 @@ import type { MapFeatures } from '../../../src/data/map-features';
 import { OPEN_END_MS } from '../../../src/lib/time';
 import { activeAt, knownAt, TIME_STATE } from '../../../src/map/time-filters';
 import {
+  activeVersions,
   keyValues,
   PLACES_KEY,
   planTime,
   reportsKey,
   snapDown,
   ZONES_KEY,
+  zoneVersionsOf,
 } from '../../../src/map/time-plan';
 
 const pt = { type: 'Point' as const, coordinates: [37, 36] };
@@ -143,5 +145,36 @@ describe('planTime', () => {
       ),
       { seed: 20151023, numRuns: 300 },
     );
+  });
+});
+
+describe('zone versions (strategy perday)', () => {
+  it('groups zones by validity interval, ordered by start, and finds those active at t', () => {
+    const { zones } = features(
+      [
+        [20, 30],
+        [10, 20],
+        [20, 30],
+        [30, OPEN_END_MS],
+      ],
+      [],
+      [],
+    );
+    const versions = zoneVersionsOf(zones);
+    expect(versions.map((v) => [v.t0, v.zones.features.map((f) => f.properties.id)])).toEqual([
+      [10, ['z1']],
+      [20, ['z0', 'z2']],
+      [30, ['z3']],
+    ]);
+    expect(activeVersions(versions, 9)).toEqual([]);
+    expect(activeVersions(versions, 10)).toEqual([0]);
+    expect(activeVersions(versions, 29.9)).toEqual([1]);
+    expect(activeVersions(versions, 30)).toEqual([2]);
+  });
+
+  it('is empty unless asked for', () => {
+    const f = features([[1, 2]], [], []);
+    expect(planTime(f).zoneVersions).toEqual([]);
+    expect(planTime(f, undefined, false, true).zoneVersions).toHaveLength(1);
   });
 });
