@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { exposeAutomation } from './automation';
 import { config, resolveManifestUrl, timeStrategyFrom } from './config';
+import { CompareRunner } from './data/compare-in-worker';
 import { type LoadedForMap, loadForMap } from './data/load-in-worker';
 import type { MapFeatures } from './data/map-features';
 import type { Dataset } from './data/types';
@@ -11,6 +12,7 @@ import { bindStoreToMap } from './map/bind-store';
 import { MapController } from './map/controller';
 import { bundledFontUrls } from './map/fonts';
 import { bindPlayback } from './state/playback';
+import { bindCompare } from './state/bind-compare';
 import { bindUrl } from './state/bind-url';
 import { createAppStore } from './state/store';
 import { parseHash } from './state/url';
@@ -66,6 +68,7 @@ function start(
     },
     visible: hash.layers,
     problems,
+    compareA: hash.compare?.a ?? null,
   });
   if (pending) store.getState().setLoading('Loading reports…');
   document.title = manifest.title;
@@ -111,6 +114,13 @@ function start(
   draw();
   bindUrl(store);
   bindPlayback(store);
+  // Compare mode: comparisons run in a worker, started on first use.
+  let runner: CompareRunner | null = null;
+  const compareRunner = () => {
+    runner ??= new CompareRunner(current.dataset);
+    return runner;
+  };
+  bindCompare(store, compareRunner);
   return {
     progress(done, total) {
       store.getState().setLoading(`Loading reports… ${done} of ${total} files`);
@@ -123,6 +133,7 @@ function start(
         timeline: buildTimeline(full.dataset),
       };
       map?.setReports(current.dataset, current.timeline, current.features);
+      runner?.setDataset(current.dataset);
       store.getState().setProblems(full.problems);
       store.getState().setLoading(null);
       draw();

@@ -6,6 +6,7 @@
 import type { Json } from './format-json';
 import { ISO_WITH_ZONE } from '../lib/time';
 import {
+  CLAIM_FIELDS,
   CONTROL_FIELDS,
   type FieldSpec,
   type Fields,
@@ -37,6 +38,8 @@ function field(spec: FieldSpec): Json {
       return { ...doc, type: 'string', format: 'uri', pattern: '^https?://' };
     case 'enum':
       return { ...doc, enum: [...(spec.values ?? [])] };
+    case 'claim-list':
+      return { ...doc, type: 'array', minItems: 1, items: object(CLAIM_FIELDS) };
     case 'control-list':
       return { ...doc, type: 'array', minItems: 1, items: object(CONTROL_FIELDS) };
   }

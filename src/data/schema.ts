@@ -11,7 +11,8 @@ export type FieldType =
   | 'time'
   | 'url'
   | 'enum'
-  | 'control-list';
+  | 'control-list'
+  | 'claim-list';
 
 export interface FieldSpec {
   type: FieldType;
@@ -69,6 +70,20 @@ export const PLACE_FIELDS: Fields = {
     doc: 'exact (default) | approximate',
   },
   uncertainty_m: { type: 'number', required: false, min: 0, doc: 'radius of uncertainty, metres' },
+  note: {
+    type: 'string',
+    required: false,
+    maxLength: 2000,
+    doc: 'caveat about the place or its history (e.g. a divided city)',
+  },
+};
+
+/** A claim that disagrees with a control entry: recorded, shown in the place's history, not mapped. */
+export const CLAIM_FIELDS: Fields = {
+  faction: { type: 'string', required: true, doc: 'id of the faction the claim names' },
+  from: { type: 'time', required: false, doc: 'moment the claim gives, if it differs' },
+  source: { type: 'string', required: true, maxLength: 1000, doc: 'URL or citation' },
+  note: { type: 'string', required: false, maxLength: 2000, doc: 'what the claim says' },
 };
 
 export const CONTROL_FIELDS: Fields = {
@@ -84,6 +99,11 @@ export const CONTROL_FIELDS: Fields = {
     required: false,
     maxLength: 2000,
     doc: 'caveat, disagreement between sources',
+  },
+  disputed: {
+    type: 'claim-list',
+    required: false,
+    doc: 'claims of other sources that disagree with this entry [{faction, from?, source, note?}]; the map shows the entry, not these',
   },
 };
 

@@ -76,11 +76,20 @@ export interface ZoneProps {
   note?: string;
 }
 
+/** Another source's claim that disagrees with a control entry; the map does not show it. */
+export interface ControlClaim {
+  faction: string;
+  from?: string;
+  source: string;
+  note?: string;
+}
+
 export interface ControlChange {
   from: string;
   faction: string;
   source: string;
   note?: string;
+  disputed?: ControlClaim[];
 }
 
 export interface PlaceProps {
@@ -94,6 +103,7 @@ export interface PlaceProps {
   precision?: Precision;
   /** Radius of uncertainty in metres, for approximate positions. */
   uncertainty_m?: number;
+  note?: string;
 }
 
 export interface ReportProps {

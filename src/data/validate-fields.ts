@@ -1,7 +1,7 @@
 /** Checks one properties object against its field schema. */
 import { parseIsoTime } from '../lib/time';
 import type { Problem } from './problems';
-import { CONTROL_FIELDS, type FieldSpec, type Fields } from './schema';
+import { CLAIM_FIELDS, CONTROL_FIELDS, type FieldSpec, type Fields } from './schema';
 
 export interface Where {
   file: string;
@@ -69,6 +69,21 @@ function checkValue(name: string, spec: FieldSpec, value: unknown, where: Where,
     case 'enum':
       if (typeof value !== 'string' || !spec.values?.includes(value))
         return problem(`must be one of ${spec.values?.join(', ')}`, `not ${JSON.stringify(value)}`);
+      return;
+    case 'claim-list':
+      if (!Array.isArray(value) || value.length === 0)
+        return problem(
+          'must be a non-empty list of {faction, source}',
+          'list each disagreeing claim with its source, or leave the field out',
+        );
+      value.forEach((entry, i) => {
+        if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+          problem(`entry ${i} must be an object`, 'write {"faction": …, "source": …}');
+          return;
+        }
+        const inner = checkFields(entry as Record<string, unknown>, CLAIM_FIELDS, where);
+        for (const p of inner) out.push({ ...p, property: `${name}[${i}].${p.property}` });
+      });
       return;
     case 'control-list':
       if (!Array.isArray(value) || value.length === 0)

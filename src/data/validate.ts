@@ -97,7 +97,12 @@ function checkCrossRules(
   }
   if (kind === 'places' && Array.isArray(props.control)) {
     props.control.forEach((c, i) => {
-      if (isObject(c)) knownFaction(`control[${i}].faction`, c.faction);
+      if (!isObject(c)) return;
+      knownFaction(`control[${i}].faction`, c.faction);
+      if (Array.isArray(c.disputed))
+        c.disputed.forEach((d, j) => {
+          if (isObject(d)) knownFaction(`control[${i}].disputed[${j}].faction`, d.faction);
+        });
     });
   }
   if (kind === 'reports') {

@@ -42,6 +42,15 @@ export function bindStoreToMap(store: AppStore, map: MapController): () => void 
       now,
     ),
     store.subscribe(
+      (s) => s.comparison,
+      (c) => map.setComparison(c),
+      now,
+    ),
+    store.subscribe(
+      (s) => s.selectedPlace,
+      (id) => map.showPlace(id),
+    ),
+    store.subscribe(
       (s) => s.view,
       (view) => {
         if (store.getState().viewOrigin === 'app') map.setView(view);

@@ -17,11 +17,15 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { MapFeatures } from '../data/map-features';
 import type { Timeline } from '../data/timeline';
 import { reportFeatures } from '../data/map-features';
-import type { Dataset, LayerKind, LonLat, Report } from '../data/types';
+import type { Comparison } from '../data/compare';
+import type { Dataset, LayerKind, LonLat, Place, Report } from '../data/types';
 import type { View } from '../state/store';
 import { placePopup, reportPopup } from './popup-content';
 import {
+  COMPARE_PLACES,
+  COMPARE_SOURCE,
   clickableLayers,
+  comparePlacesFilter,
   DRAFT_CIRCLE,
   DRAFT_SOURCE,
   PREVIEW_CIRCLE,
@@ -204,17 +208,7 @@ export class MapController {
         return;
       const id = e.features?.[0]?.properties?.id;
       const place = this.opts.dataset.places.find((p) => p.id === id);
-      if (!place) return;
-      this.opts.onSelectReport(null);
-      this.openPopup(
-        place.geometry.coordinates as LonLat,
-        placePopup(
-          place,
-          this.opts.timeline.controlAt(place.id, this.t),
-          this.opts.dataset.manifest.factions,
-          this.t,
-        ),
-      );
+      if (place) this.openPlacePopup(place);
     });
   }
 
@@ -370,6 +364,48 @@ export class MapController {
   setReports(dataset: Dataset, timeline: Timeline, features: MapFeatures) {
     this.opts = { ...this.opts, dataset, timeline, features };
     this.pins?.setPins(features.reports.features);
+  }
+
+  /**
+   * Compare mode: draws the areas gained and lost between A and B and rings the places that
+   * changed hands; null clears both.
+   */
+  setComparison(c: Comparison | null) {
+    this.map.getSource<GeoJSONSource>(COMPARE_SOURCE)?.setData({
+      type: 'FeatureCollection',
+      features: c?.areas ?? [],
+    });
+    if (this.map.getLayer(COMPARE_PLACES))
+      this.map.setFilter(
+        COMPARE_PLACES,
+        comparePlacesFilter(c?.places.map((p) => p.placeId) ?? []),
+      );
+  }
+
+  /** Shows a place (from the search box): moves there if needed and opens its popup. */
+  showPlace(id: string | null) {
+    const place = id ? this.opts.dataset.places.find((p) => p.id === id) : undefined;
+    if (!place) return;
+    const at = place.geometry.coordinates as LonLat;
+    this.openPlacePopup(place);
+    if (!this.map.getBounds().contains(at) || this.map.getZoom() < 9)
+      this.map.easeTo(
+        { center: at, zoom: Math.max(this.map.getZoom(), 10), duration: 600 },
+        FROM_APP,
+      );
+  }
+
+  private openPlacePopup(place: Place) {
+    this.opts.onSelectReport(null);
+    this.openPopup(
+      place.geometry.coordinates as LonLat,
+      placePopup(
+        place,
+        this.opts.timeline.controlAt(place.id, this.t),
+        this.opts.dataset.manifest.factions,
+        this.t,
+      ),
+    );
   }
 
   /** Screen position (CSS px, relative to the map container) of a [lon, lat]. */

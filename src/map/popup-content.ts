@@ -3,6 +3,7 @@
  * and only http(s) URLs become links.
  */
 import { isHttpUrl } from '../data/validate-fields';
+import { citationParts } from '../lib/citation';
 import type { ControlSpan } from '../data/timeline';
 import type { Faction, Place, Report } from '../data/types';
 import { formatUtcInWords } from '../lib/time';
@@ -27,6 +28,60 @@ export function sourceNode(url: string, label = 'Source'): HTMLElement {
   a.target = '_blank';
   a.rel = 'noopener noreferrer';
   return a;
+}
+
+/** A citation as text, with each http(s) URL in it a link (never parsed as HTML). */
+export function citationNode(text: string): HTMLElement {
+  const out = el('span', undefined, 'citation');
+  for (const part of citationParts(text)) {
+    if ('text' in part) {
+      out.append(part.text);
+      continue;
+    }
+    const a = el('a', part.host);
+    a.href = part.url;
+    a.title = part.url;
+    a.target = '_blank';
+    a.rel = 'noopener noreferrer';
+    out.append(a);
+  }
+  return out;
+}
+
+/**
+ * The control history of a place as a short timeline: each entry's date, faction and source,
+ * and the claims that disagree with it (recorded, not mapped).
+ */
+export function controlHistory(place: Place, factions: readonly Faction[]): HTMLElement {
+  const label = (id: string) => factions.find((f) => f.id === id)?.label ?? id;
+  const list = el('ol', undefined, 'popup-history');
+  const entries = [...place.properties.control].sort(
+    (a, b) => Date.parse(a.from) - Date.parse(b.from),
+  );
+  entries.forEach((c, i) => {
+    const prev = entries[i - 1];
+    const verb =
+      i === 0
+        ? `held by ${label(c.faction)} from`
+        : prev.faction === c.faction
+          ? `still held by ${label(c.faction)} on`
+          : `taken by ${label(c.faction)} on`;
+    const item = el('li');
+    item.append(el('strong', `${verb} ${formatUtcInWords(Date.parse(c.from))}`), ' — ');
+    item.append(citationNode(c.source));
+    if (c.note) item.append(el('p', c.note, 'popup-note'));
+    for (const d of c.disputed ?? []) {
+      const claim = el('p', undefined, 'popup-disputed');
+      const when = d.from ? ` (${formatUtcInWords(Date.parse(d.from))})` : '';
+      claim.append(`Disputed — another source says ${label(d.faction)}${when}: `);
+      claim.append(citationNode(d.source));
+      if (d.note) claim.append(` ${d.note}`);
+      claim.append(' The map shows the entry above.');
+      item.append(claim);
+    }
+    list.append(item);
+  });
+  return list;
 }
 
 export function reportPopup(report: Report): HTMLElement {
@@ -73,11 +128,11 @@ export function placePopup(
     ? (factions.find((f) => f.id === span.faction)?.label ?? span.faction)
     : 'unknown';
   root.append(el('p', `Held by ${holder} on ${formatUtcInWords(t)}`, 'popup-meta'));
-  if (span) {
-    const since = el('p', `since ${formatUtcInWords(span.t0)} — `);
-    since.append(sourceNode(span.source));
-    root.append(since);
-  }
+  const history = el('details', undefined, 'popup-details');
+  history.append(el('summary', 'Control history and sources'));
+  history.append(controlHistory(place, factions));
+  if (p.note) history.append(el('p', p.note, 'popup-note'));
+  root.append(history);
   if (p.precision === 'approximate')
     root.append(
       el(
@@ -87,7 +142,7 @@ export function placePopup(
       ),
     );
   const pos = el('p', 'Position: ', 'popup-foot');
-  pos.append(sourceNode(p.source, 'source'));
+  pos.append(citationNode(p.source));
   root.append(pos);
   return root;
 }

@@ -35,6 +35,8 @@ export const reportsSourceId = (k: number) => `reports-${k}`;
 /** A file the user is checking in the browser, and the pin being drafted. */
 export const PREVIEW_SOURCE = 'preview-reports';
 export const DRAFT_SOURCE = 'draft-point';
+/** Compare mode: areas gained and lost between A and B (compare.ts), per faction. */
+export const COMPARE_SOURCE = 'compare-areas';
 
 export const ZONES_FILL = 'zones-fill';
 export const ZONES_LINE = 'zones-line';
@@ -45,6 +47,14 @@ export const PLACES_LABEL = 'places-label';
 export const reportsLayerId = (k: number) => `reports-circle-${k}`;
 export const PREVIEW_CIRCLE = 'preview-circle';
 export const DRAFT_CIRCLE = 'draft-circle';
+export const COMPARE_GAINED = 'compare-gained';
+export const COMPARE_LOST = 'compare-lost';
+export const COMPARE_LOST_LINE = 'compare-lost-line';
+/** A ring around the places that changed hands between A and B. */
+export const COMPARE_PLACES = 'compare-places';
+/** The filter of COMPARE_PLACES for a set of place ids. */
+export const comparePlacesFilter = (ids: readonly string[]): ExpressionSpecification =>
+  ['in', ['get', 'id'], ['literal', [...ids]]] as unknown as ExpressionSpecification;
 
 /** Which map layers each user-facing layer toggle shows or hides. */
 export function layersOf(plan: TimePlan): Record<LayerKind, readonly string[]> {
@@ -108,6 +118,7 @@ export function thematicSources(
     ),
     [PREVIEW_SOURCE]: { type: 'geojson', data: EMPTY },
     [DRAFT_SOURCE]: { type: 'geojson', data: EMPTY },
+    [COMPARE_SOURCE]: { type: 'geojson', data: EMPTY },
   };
 }
 
@@ -156,6 +167,29 @@ export function thematicLayers(
       filter: ['all', zonesNow, ['get', 'approximate']],
       paint: { 'line-color': color, 'line-width': 1.5, 'line-dasharray': [2, 2] },
     },
+    // Compare mode, over the zones at B: gained areas in the faction's colour, strong; lost
+    // areas washed out white with the faction's colour as a dashed edge.
+    {
+      id: COMPARE_GAINED,
+      type: 'fill',
+      source: COMPARE_SOURCE,
+      filter: ['==', ['get', 'change'], 'gained'],
+      paint: { 'fill-color': color, 'fill-opacity': 0.75 },
+    },
+    {
+      id: COMPARE_LOST,
+      type: 'fill',
+      source: COMPARE_SOURCE,
+      filter: ['==', ['get', 'change'], 'lost'],
+      paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.6 },
+    },
+    {
+      id: COMPARE_LOST_LINE,
+      type: 'line',
+      source: COMPARE_SOURCE,
+      filter: ['==', ['get', 'change'], 'lost'],
+      paint: { 'line-color': color, 'line-width': 2.5, 'line-dasharray': [1, 1] },
+    },
     {
       id: UNCERTAINTY_FILL,
       type: 'fill',
@@ -177,6 +211,18 @@ export function thematicLayers(
         'circle-radius': ['match', ['get', 'kind'], ['city'], 8, ['airbase', 'base'], 7, 5.5],
         'circle-stroke-color': ['case', ['get', 'approximate'], '#5e3c99', '#ffffff'],
         'circle-stroke-width': ['case', ['get', 'approximate'], 2.5, 1.5],
+      },
+    },
+    {
+      id: COMPARE_PLACES,
+      type: 'circle',
+      source: PLACE_LABELS_SOURCE,
+      filter: comparePlacesFilter([]),
+      paint: {
+        'circle-radius': 12,
+        'circle-opacity': 0,
+        'circle-stroke-color': '#1a1a1a',
+        'circle-stroke-width': 3,
       },
     },
     {

@@ -12,17 +12,19 @@ export function bindUrl(store: AppStore, win: Window = window): () => void {
       center: s.view.center,
       zoom: s.view.zoom,
       layers: s.visible,
+      compare: s.compareA === null ? undefined : { a: s.compareA, b: s.t },
     });
     if (win.location.hash !== hash) win.history.replaceState(null, '', hash);
   }, 250);
-  const unsub = store.subscribe((s) => [s.t, s.view, s.visible] as const, write, {
-    equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2],
+  const unsub = store.subscribe((s) => [s.t, s.view, s.visible, s.compareA] as const, write, {
+    equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3],
   });
   // A user editing the hash by hand (or following an in-page link) moves the app there.
   const onHashChange = () => {
     const h = parseHash(win.location.hash);
     const s = store.getState();
     if (h.t !== undefined) s.setTime(h.t);
+    s.setCompareA(h.compare ? h.compare.a : null);
     if (h.layers) s.setVisible(h.layers);
     if (h.center || h.zoom !== undefined)
       s.setView({ center: h.center ?? s.view.center, zoom: h.zoom ?? s.view.zoom }, 'app');

@@ -1,11 +1,12 @@
 /**
  * The one application store (zustand, vanilla so the map can subscribe outside Preact).
- * Slices: time (t, playback), layers (visible kinds), selection (report), view (centre, zoom),
- * and load (problems). Times are epoch ms; positions [lon, lat].
+ * Slices: time (t, playback), layers (visible kinds), selection (report, place), view (centre,
+ * zoom), compare (moment A; B is t) and load (problems). Times are epoch ms; positions [lon, lat].
  */
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
 import type { CheckedFile } from '../data/check-file';
+import type { Comparison } from '../data/compare';
 import type { Problem } from '../data/problems';
 import { clampTime } from '../data/timeline';
 import { LAYER_KINDS, type LayerKind, type LonLat } from '../data/types';
@@ -41,6 +42,12 @@ export interface AppState {
   /** Drafting a pin: map clicks place it. */
   drafting: boolean;
   draftPoint: LonLat | null;
+  /** Compare mode: moment A (moment B is t), or null when not comparing. */
+  compareA: number | null;
+  /** The comparison of A and B once computed (compare.ts), with the moments it is for. */
+  comparison: Comparison | null;
+  /** A place chosen in the search box: the map shows it and opens its popup. */
+  selectedPlace: string | null;
   setTime(t: number): void;
   setPlaying(playing: boolean): void;
   setSpeed(msPerSecond: number): void;
@@ -54,6 +61,9 @@ export interface AppState {
   setChecked(file: CheckedFile | null): void;
   setDrafting(on: boolean): void;
   setDraftPoint(at: LonLat | null): void;
+  setCompareA(a: number | null): void;
+  setComparison(c: Comparison | null): void;
+  selectPlace(id: string | null): void;
 }
 
 export interface InitialState {
@@ -62,6 +72,7 @@ export interface InitialState {
   view: View;
   visible?: LayerKind[];
   problems?: Problem[];
+  compareA?: number | null;
 }
 
 export function createAppStore(init: InitialState) {
@@ -80,6 +91,12 @@ export function createAppStore(init: InitialState) {
       checked: null,
       drafting: false,
       draftPoint: null,
+      compareA:
+        init.compareA === undefined || init.compareA === null
+          ? null
+          : clampTime(init.compareA, init.domain),
+      comparison: null,
+      selectedPlace: null,
       setTime: (t) => set({ t: clampTime(t, get().domain) }),
       setPlaying: (playing) => set({ playing }),
       setSpeed: (speed) => set({ speed }),
@@ -96,6 +113,13 @@ export function createAppStore(init: InitialState) {
       setChecked: (checked) => set({ checked }),
       setDrafting: (drafting) => set({ drafting }),
       setDraftPoint: (draftPoint) => set({ draftPoint }),
+      setCompareA: (a) =>
+        set({
+          compareA: a === null ? null : clampTime(a, get().domain),
+          ...(a === null ? { comparison: null } : {}),
+        }),
+      setComparison: (comparison) => set({ comparison }),
+      selectPlace: (selectedPlace) => set({ selectedPlace }),
     })),
   );
 }

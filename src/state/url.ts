@@ -1,5 +1,6 @@
 /**
- * Shareable state in the URL hash: #t=<ISO time>&c=<lon>,<lat>&z=<zoom>&l=<layers>.
+ * Shareable state in the URL hash: #t=<ISO time>&c=<lon>,<lat>&z=<zoom>&l=<layers>, and in
+ * compare mode &a=<ISO time>&b=<ISO time> (b is also t: the map shows moment B).
  * Parsing is forgiving: a bad part is ignored, the rest still applies.
  */
 import { formatIsoUtc, parseIsoTime } from '../lib/time';
@@ -10,6 +11,8 @@ export interface HashState {
   center?: LonLat;
   zoom?: number;
   layers?: LayerKind[];
+  /** Compare mode: moments A and B (both present, or neither). */
+  compare?: { a: number; b: number };
 }
 
 /** Reads a location hash ("#t=...&c=..." or without "#"). */
@@ -33,16 +36,25 @@ export function parseHash(hash: string): HashState {
     const names = (params.get('l') ?? '').split(',');
     out.layers = LAYER_KINDS.filter((k) => names.includes(k));
   }
+  const a = parseIsoTime(params.get('a'));
+  const b = parseIsoTime(params.get('b'));
+  if (a !== null && b !== null) {
+    out.compare = { a, b };
+    out.t = b;
+  }
   return out;
 }
 
 /** Writes the hash (with "#"). Centre to 5 decimals (about 1 m), zoom to 2. */
-export function formatHash(s: Required<HashState>): string {
+export function formatHash(
+  s: Required<Omit<HashState, 'compare'>> & Pick<HashState, 'compare'>,
+): string {
   const parts = [
     `t=${formatIsoUtc(s.t)}`,
     `c=${s.center[0].toFixed(5)},${s.center[1].toFixed(5)}`,
     `z=${s.zoom.toFixed(2)}`,
     `l=${s.layers.join(',')}`,
+    ...(s.compare ? [`a=${formatIsoUtc(s.compare.a)}`, `b=${formatIsoUtc(s.compare.b)}`] : []),
   ];
   return `#${parts.join('&')}`;
 }

@@ -1,10 +1,12 @@
 /** The app's layout: header, map, side panel and time controls. */
 import { useEffect, useRef } from 'preact/hooks';
 import { CheckedFilePanel } from './CheckedFilePanel';
+import { ComparePanel } from './ComparePanel';
 import { DraftPanel } from './DraftPanel';
 import { FileDrop } from './FileDrop';
 import { Legend } from './Legend';
 import { LayerToggles } from './LayerToggles';
+import { PlaceSearch } from './PlaceSearch';
 import { ProblemList } from './ProblemList';
 import { ReportFeed } from './ReportFeed';
 import { Sources } from './Sources';
@@ -47,8 +49,10 @@ export function App({ onMapContainer }: AppProps) {
         <section class="map" ref={mapEl} aria-label="Map" />
       </FileDrop>
       <aside class="panel" aria-label="Map panel">
+        <PlaceSearch />
         <Legend />
         <LayerToggles />
+        <ComparePanel />
         <ReportFeed />
         <CheckedFilePanel />
         <DraftPanel />

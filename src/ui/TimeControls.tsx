@@ -2,6 +2,7 @@
 import { nextPostTime, previousPostTime } from '../data/timeline';
 import { formatUtcClock, formatUtcDate, formatUtcInWords } from '../lib/time';
 import { SPEEDS } from '../state/store';
+import { DensityChart } from './DensityChart';
 import { TimeSlider } from './TimeSlider';
 import { useApp, useAppState } from './use-app-state';
 
@@ -68,7 +69,10 @@ export function TimeControls() {
           </select>
         </label>
       </div>
-      <TimeSlider />
+      <div class="timeline">
+        <DensityChart />
+        <TimeSlider />
+      </div>
     </section>
   );
 }

@@ -91,7 +91,7 @@ describe('the app on its bundled dataset', () => {
     await app.page.keyboard.press('End');
     await expect
       .poll(() => app.page.evaluate(() => location.hash))
-      .toMatch(/^#t=2015-11-15T00:00:00Z&c=37\.30000,36\.10000&z=10\.00&l=zones,places$/);
+      .toMatch(/^#t=2015-12-01T00:00:00Z&c=37\.30000,36\.10000&z=10\.00&l=zones,places$/);
     await app.page.close();
   });
 
@@ -120,6 +120,39 @@ describe('the app on its bundled dataset', () => {
     await expect.poll(() => popup.count()).toBe(1);
     expect(await popup.locator('h3').innerText()).toMatch(/Judaydah/);
     expect(await app.state('selectedReport')).toBe('2015-10-23-judaydah');
+    await app.page.close();
+  });
+
+  it("a place's popup shows its control history with sources, and claims that disagree", async () => {
+    // al-Eis (pl.wikipedia position): rebel from 1 Oct, regime from 12 Nov, disputed that day.
+    const app = await openApp(
+      session,
+      '/#t=2015-11-14T00:00:00Z&c=37.00056,35.99639&z=11.00&l=places',
+    );
+    const at = await app.page.evaluate(() =>
+      (window as unknown as WithAutomation).conflictMap.project([37.00056, 35.99639]),
+    );
+    const box = await app.page.locator('.map').boundingBox();
+    if (!box) throw new Error('no map');
+    await app.page.mouse.click(box.x + at.x, box.y + at.y);
+    const popup = app.page.locator('.maplibregl-popup');
+    await expect.poll(() => popup.count()).toBe(1);
+    expect(await popup.locator('h3').innerText()).toBe('al-Eis');
+    await popup.getByText('Control history and sources').click();
+    const items = popup.locator('.popup-history > li');
+    expect(await items.count()).toBe(2);
+    expect(await items.nth(0).locator('strong').innerText()).toMatch(
+      /^held by Syrian opposition \(rebel\) groups from 1 October 2015/,
+    );
+    expect(await items.nth(1).locator('strong').innerText()).toMatch(
+      /^taken by Syrian government and allies on 12 November 2015/,
+    );
+    expect(await items.nth(1).locator('.popup-disputed').count()).toBeGreaterThan(0);
+    // Citations link their URLs (http(s) only), opening in a new tab.
+    const links = items.nth(1).getByRole('link');
+    expect(await links.count()).toBeGreaterThan(0);
+    expect(await links.first().getAttribute('href')).toMatch(/^https?:\/\//);
+    expect(await links.first().getAttribute('rel')).toBe('noopener noreferrer');
     await app.page.close();
   });
 
@@ -194,7 +227,7 @@ describe('progressive load', () => {
     await app.page.keyboard.press('End');
     await app.idle();
     expect(await app.rendered('reports')).toBe(0);
-    expect(await valueText(app)).toBe('15 November 2015, 00:00 UTC');
+    expect(await valueText(app)).toBe('1 December 2015, 00:00 UTC'); // the range's end
     // The file arrives: the loading line goes, and the pins are drawn.
     release();
     await app.page.evaluate(() => (window as unknown as WithAutomation).conflictMap.ready);

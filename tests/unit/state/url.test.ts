@@ -20,6 +20,27 @@ describe('URL hash', () => {
     });
     expect(parseHash('')).toEqual({});
   });
+  it('round-trips a comparison: a= and b=, with b as the map time', () => {
+    const a = Date.parse('2015-10-16T12:00:00Z');
+    const b = Date.parse('2015-10-23T23:34:00Z');
+    const hash = formatHash({
+      t: b,
+      center: [37, 36],
+      zoom: 8,
+      layers: ['zones'],
+      compare: { a, b },
+    });
+    expect(hash).toBe(
+      '#t=2015-10-23T23:34:00Z&c=37.00000,36.00000&z=8.00&l=zones&a=2015-10-16T12:00:00Z&b=2015-10-23T23:34:00Z',
+    );
+    expect(parseHash(hash).compare).toEqual({ a, b });
+    // b wins over t: the comparison's B is what the map shows.
+    expect(
+      parseHash('#t=2015-10-01T00:00:00Z&a=2015-10-16T12:00:00Z&b=2015-10-23T23:34:00Z').t,
+    ).toBe(b);
+    // Half a comparison is no comparison.
+    expect(parseHash('#a=2015-10-16T12:00:00Z').compare).toBeUndefined();
+  });
   it('accepts an empty layer list (everything hidden)', () => {
     expect(parseHash('l=')).toEqual({ layers: [] });
   });

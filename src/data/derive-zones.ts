@@ -1,0 +1,342 @@
+/**
+ * Control zones derived from place control points (used by scripts/derive-zones.ts and the
+ * tests; the app never imports it). Method, in docs/data.md:
+ * 1. Versions: the time range's start, every moment inside the range at which some place in
+ *    Syria changes controller, and the start and end of every broad zone inside the range.
+ * 2. Seeds at each version: every place inside Syria whose controller is known then (tagged with
+ *    that faction, reach REACH_KM), and the anchor towns of the broad zones valid then (tagged
+ *    with the zone's faction, reach the zone's reach_km).
+ * 3. One Voronoi diagram of all seeds over Syria's bounding box (@turf/voronoi); each cell is
+ *    clipped to Syria and to a circle of its seed's reach (@turf/intersect, @turf/circle). The
+ *    cells of one diagram never overlap, so zones of different factions never overlap.
+ * 4. Dissolved (@turf/union): the front cells by faction, each broad zone's cells by zone. One
+ *    feature each per version, valid from the version to the next, precision "approximate".
+ * Deterministic: seeds sorted, coordinates rounded to 6 decimals, spikes removed, polygons in a fixed order.
+ */
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import circle from '@turf/circle';
+import { featureCollection, point } from '@turf/helpers';
+import intersect from '@turf/intersect';
+import union from '@turf/union';
+import voronoi from '@turf/voronoi';
+import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Json } from './format-json';
+
+/** How far (km) a place's control is taken to reach around it. */
+export const REACH_KM = 12;
+
+export const DERIVED_SOURCE =
+  'derived: Voronoi cells of place control points (scripts/derive-zones.ts); control sources per place in layers/places.geojson';
+
+export interface BroadZone {
+  id: string;
+  faction: string;
+  label: string;
+  /** How far (km) each anchor's cell may reach. */
+  reach_km: number;
+  valid_from?: string;
+  valid_to?: string;
+  anchors: { name: string; lon: number; lat: number; source: string }[];
+  source: string;
+  note: string;
+}
+
+export interface PlaceIn {
+  id: string;
+  geometry: { type: 'Point'; coordinates: number[] };
+  properties: { name: string; control: { from: string; faction: string }[] };
+}
+
+export interface DeriveInput {
+  timeRange: { start: string; end: string };
+  /** Faction ids in the manifest's order (output order). */
+  factions: string[];
+  places: PlaceIn[];
+  country: Feature<Polygon | MultiPolygon>;
+  broad: BroadZone[];
+}
+
+type Area = Polygon | MultiPolygon;
+
+const ms = (iso: string): number => {
+  const t = Date.parse(iso);
+  if (!Number.isFinite(t)) throw new Error(`bad time ${iso}`);
+  return t;
+};
+const iso = (t: number): string => new Date(t).toISOString().replace('.000Z', 'Z');
+/** A time as an id part: the day, plus hh mm when not at 00:00 or 12:00. */
+const stamp = (t: number): string => {
+  const s = iso(t);
+  const day = s.slice(0, 10).replaceAll('-', '');
+  const hms = s.slice(11, 19);
+  return hms === '00:00:00' || hms === '12:00:00'
+    ? day
+    : `${day}t${s.slice(11, 16).replace(':', '')}`;
+};
+const round6 = (n: number): number => Math.round(n * 1e6) / 1e6 + 0;
+
+/** Checks the broad zones file; throws naming the zone and field on any problem. */
+export function checkBroadZones(raw: unknown, factions: readonly string[]): BroadZone[] {
+  const zones = (raw as { zones?: unknown })?.zones;
+  if (!Array.isArray(zones)) throw new Error('broad zones: expected {"zones": [...]}');
+  const ids = new Set<string>();
+  return zones.map((z, i) => {
+    const where = `broad zone ${i} (${(z as { id?: string })?.id ?? 'no id'})`;
+    const need = (ok: boolean, what: string) => {
+      if (!ok) throw new Error(`${where}: ${what}`);
+    };
+    const zone = z as BroadZone;
+    need(typeof zone.id === 'string' && /^[a-z0-9-]+$/.test(zone.id), 'id must be a-z, 0-9, -');
+    need(!ids.has(zone.id), 'id is used twice');
+    ids.add(zone.id);
+    need(factions.includes(zone.faction), `faction "${zone.faction}" is not in the manifest`);
+    need(typeof zone.reach_km === 'number' && zone.reach_km > 0, 'reach_km must be > 0');
+    need(typeof zone.source === 'string' && zone.source.trim().length > 0, 'source is missing');
+    need(zone.source.length <= 1000, 'source is longer than 1000 characters');
+    need(
+      typeof zone.note === 'string' && zone.note.length <= 1500,
+      'note must be at most 1500 characters',
+    );
+    for (const k of ['valid_from', 'valid_to'] as const)
+      if (zone[k] !== undefined) ms(zone[k] as string);
+    need(Array.isArray(zone.anchors) && zone.anchors.length > 0, 'anchors are missing');
+    for (const a of zone.anchors)
+      need(
+        Number.isFinite(a.lon) && Number.isFinite(a.lat) && typeof a.source === 'string',
+        `anchor ${a.name}: needs lon, lat and source`,
+      );
+    return zone;
+  });
+}
+
+function controllerAt(place: PlaceIn, t: number): string | null {
+  let best: { t: number; faction: string } | null = null;
+  for (const c of place.properties.control) {
+    const tc = ms(c.from);
+    if (tc <= t && (!best || tc >= best.t)) best = { t: tc, faction: c.faction };
+  }
+  return best?.faction ?? null;
+}
+
+/** Rounds rings to 6 decimals, drops repeated points, spikes and degenerate rings; stable order. */
+function cleanPolygons(geom: Area): Area | null {
+  const polys: Position[][][] = geom.type === 'Polygon' ? [geom.coordinates] : geom.coordinates;
+  const out: Position[][][] = [];
+  for (const poly of polys) {
+    const rings: Position[][] = [];
+    for (const ring of poly) {
+      const r: Position[] = [];
+      for (const p of ring) {
+        const q = [round6(p[0]), round6(p[1])];
+        const last = r[r.length - 1];
+        if (!last || last[0] !== q[0] || last[1] !== q[1]) r.push(q);
+      }
+      if (r[0][0] !== r[r.length - 1][0] || r[0][1] !== r[r.length - 1][1]) r.push([...r[0]]);
+      const flat = withoutSpikes(r);
+      if (flat.length >= 4) rings.push(flat);
+    }
+    if (rings.length > 0) out.push(rings);
+  }
+  out.sort((a, b) => a[0][0][0] - b[0][0][0] || a[0][0][1] - b[0][0][1]);
+  if (out.length === 0) return null;
+  return out.length === 1
+    ? { type: 'Polygon', coordinates: out[0] }
+    : { type: 'MultiPolygon', coordinates: out };
+}
+
+/**
+ * Removes the hair-thin spikes clipping and union leave where edges nearly coincide (the ring
+ * turns back within SPIKE_RAD), which cross themselves once rounded, and vertices within
+ * SPIKE_DEG of the line through their neighbours. Repeats until none is left. Closed ring in and out.
+ */
+const SPIKE_DEG = 1e-6;
+/** Turning angles (radians) this close to a full reversal make a spike. */
+const SPIKE_RAD = 1e-4;
+function withoutSpikes(ring: Position[]): Position[] {
+  const r = ring.slice(0, -1);
+  let changed = true;
+  while (changed && r.length > 3) {
+    changed = false;
+    for (let i = 0; i < r.length && r.length > 3; i++) {
+      const a = r[(i + r.length - 1) % r.length];
+      const b = r[i];
+      const c = r[(i + 1) % r.length];
+      const cross = (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
+      const base = Math.hypot(c[0] - a[0], c[1] - a[1]);
+      // A spike: the ring turns back at b by (nearly) 180°, whatever the lengths.
+      const ba = [a[0] - b[0], a[1] - b[1]];
+      const bc = [c[0] - b[0], c[1] - b[1]];
+      const backtrack =
+        ba[0] * bc[0] + ba[1] * bc[1] > 0 &&
+        Math.abs(cross) <= SPIKE_RAD * Math.hypot(ba[0], ba[1]) * Math.hypot(bc[0], bc[1]);
+      if (backtrack || Math.abs(cross) <= SPIKE_DEG * base) {
+        r.splice(i, 1);
+        i--;
+        changed = true;
+      }
+    }
+  }
+  return [...r, [...r[0]]];
+}
+
+function bboxOf(geom: Area, pad: number): [number, number, number, number] {
+  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const polys = geom.type === 'Polygon' ? [geom.coordinates] : geom.coordinates;
+  for (const poly of polys)
+    for (const [x, y] of poly[0]) {
+      b[0] = Math.min(b[0], x);
+      b[1] = Math.min(b[1], y);
+      b[2] = Math.max(b[2], x);
+      b[3] = Math.max(b[3], y);
+    }
+  return [b[0] - pad, b[1] - pad, b[2] + pad, b[3] + pad];
+}
+
+/** Names joined for a note, cut to stay short. */
+function nameList(names: string[], max = 40): string {
+  return names.length <= max
+    ? names.join(', ')
+    : `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+}
+
+interface Seed {
+  at: [number, number];
+  faction: string;
+  reachKm: number;
+  /** 'front' or the broad zone's id. */
+  group: string;
+  name: string;
+}
+
+/** The places inside the country, sorted by id (the order of seeds). */
+export function placesInside(places: PlaceIn[], country: Feature<Area>): PlaceIn[] {
+  return places
+    .filter((p) => booleanPointInPolygon(p.geometry.coordinates, country))
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** Version times: start, each change of some place's controller, each broad zone bound. */
+export function versionTimes(input: DeriveInput): number[] {
+  const start = ms(input.timeRange.start);
+  const end = ms(input.timeRange.end);
+  const times = new Set<number>([start]);
+  const add = (t: number) => {
+    if (t > start && t < end) times.add(t);
+  };
+  for (const p of placesInside(input.places, input.country)) {
+    const entries = [...p.properties.control].sort((a, b) => ms(a.from) - ms(b.from));
+    entries.forEach((c, i) => {
+      if (i === 0 || entries[i - 1].faction !== c.faction) add(ms(c.from));
+    });
+  }
+  for (const z of input.broad) {
+    if (z.valid_from) add(ms(z.valid_from));
+    if (z.valid_to) add(ms(z.valid_to));
+  }
+  return [...times].sort((a, b) => a - b);
+}
+
+/** The zone features (not yet in canonical layout: see fixLayer). */
+export function deriveZones(input: DeriveInput): Json[] {
+  const { country, factions } = input;
+  const inside = placesInside(input.places, country);
+  const versions = versionTimes(input);
+  const bbox = bboxOf(country.geometry, 0.5);
+  const broadById = new Map(input.broad.map((z) => [z.id, z]));
+  const out: Json[] = [];
+  versions.forEach((t, vi) => {
+    const seeds: Seed[] = [];
+    const taken = new Set<string>();
+    for (const p of inside) {
+      const faction = controllerAt(p, t);
+      if (!faction) continue;
+      const [lon, lat] = p.geometry.coordinates;
+      const key = `${round6(lon)},${round6(lat)}`;
+      if (taken.has(key)) continue; // Two places at one point would give one cell only.
+      taken.add(key);
+      seeds.push({
+        at: [lon, lat],
+        faction,
+        reachKm: REACH_KM,
+        group: 'front',
+        name: p.properties.name,
+      });
+    }
+    for (const z of input.broad) {
+      if (z.valid_from && ms(z.valid_from) > t) continue;
+      if (z.valid_to && ms(z.valid_to) <= t) continue;
+      for (const a of z.anchors) {
+        const key = `${round6(a.lon)},${round6(a.lat)}`;
+        if (taken.has(key)) continue;
+        taken.add(key);
+        seeds.push({
+          at: [a.lon, a.lat],
+          faction: z.faction,
+          reachKm: z.reach_km,
+          group: z.id,
+          name: a.name,
+        });
+      }
+    }
+    const cells = voronoi(featureCollection(seeds.map((s) => point(s.at))), { bbox });
+    const groups = new Map<string, { seeds: Seed[]; parts: Feature<Area>[] }>();
+    cells.features.forEach((cell, i) => {
+      if (!cell?.geometry) return;
+      const s = seeds[i];
+      const inCountry = intersect(featureCollection<Area>([cell, country]));
+      const reach = circle(s.at, s.reachKm, { steps: 64, units: 'kilometers' });
+      const clipped = inCountry && intersect(featureCollection<Area>([inCountry, reach]));
+      if (!clipped) return;
+      const key = `${s.faction}|${s.group}`;
+      const g = groups.get(key) ?? { seeds: [], parts: [] };
+      g.seeds.push(s);
+      g.parts.push(clipped);
+      groups.set(key, g);
+    });
+    const validTo = vi + 1 < versions.length ? iso(versions[vi + 1]) : undefined;
+    const keys = [...groups.keys()].sort((a, b) => {
+      const [fa, ga] = a.split('|');
+      const [fb, gb] = b.split('|');
+      return (
+        factions.indexOf(fa) - factions.indexOf(fb) ||
+        (ga === 'front' ? -1 : gb === 'front' ? 1 : ga.localeCompare(gb))
+      );
+    });
+    for (const key of keys) {
+      const g = groups.get(key);
+      if (!g) continue;
+      const [faction, group] = key.split('|');
+      const merged = g.parts.length === 1 ? g.parts[0] : union(featureCollection(g.parts));
+      const geometry = merged && cleanPolygons(merged.geometry);
+      if (!geometry) continue;
+      const names = nameList(g.seeds.map((s) => s.name));
+      const broad = broadById.get(group);
+      const properties: Record<string, Json> = broad
+        ? {
+            faction,
+            valid_from: iso(t),
+            ...(validTo ? { valid_to: validTo } : {}),
+            source: broad.source,
+            precision: 'approximate',
+            note: `Broad zone "${broad.label}", approximate: the area within ${broad.reach_km} km of ${names} and nearer to them than to any other place or anchor, inside Syria. ${broad.note}`,
+          }
+        : {
+            faction,
+            valid_from: iso(t),
+            ...(validTo ? { valid_to: validTo } : {}),
+            source: DERIVED_SOURCE,
+            precision: 'approximate',
+            note: `Approximation, not a front line: the area within ${REACH_KM} km of ${names} and nearer to them than to any place held by another faction, inside Syria. Built from ${g.seeds.length} places with a sourced controller at ${iso(t)}; places with no sourced controller then are left out.`,
+          };
+      out.push({
+        type: 'Feature',
+        id: broad ? `zone-${faction}-${group}-${stamp(t)}` : `zone-${faction}-${stamp(t)}`,
+        properties,
+        geometry: geometry as unknown as Json,
+      });
+    }
+  });
+  const ids = new Set(out.map((f) => (f as { id: string }).id));
+  if (ids.size !== out.length) throw new Error('duplicate zone ids');
+  return out;
+}

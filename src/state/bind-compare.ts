@@ -1,0 +1,30 @@
+/**
+ * Compare mode: whenever moment A or B (t) changes while comparing, asks the runner (a worker)
+ * for the comparison and stores it; stale results are dropped.
+ */
+import type { Comparison } from '../data/compare';
+import type { CompareRunner } from '../data/compare-in-worker';
+import type { AppStore } from './store';
+
+export function bindCompare(store: AppStore, runner: () => CompareRunner): () => void {
+  return store.subscribe(
+    (s) => [s.compareA, s.t] as const,
+    ([a, b]) => {
+      if (a === null) return;
+      runner().request(a, b, (result: Comparison | Error) => {
+        const s = store.getState();
+        if (s.compareA !== a || s.t !== b) return; // moved on meanwhile
+        if (result instanceof Error)
+          s.addProblems([
+            {
+              severity: 'error',
+              file: 'compare',
+              message: `The comparison failed: ${result.message}`,
+            },
+          ]);
+        else s.setComparison(result);
+      });
+    },
+    { equalityFn: (x, y) => x[0] === y[0] && x[1] === y[1], fireImmediately: true },
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * Above the slider: reports per day (grey, upward) and control changes per day (orange,
+ * downward), with the post ticks, so a user sees where the action is before scrubbing. Hovering
+ * a day shows its counts (the slider, just below, is how to move). Counts: dailyCounts (density.ts).
+ */
+import { useMemo, useState } from 'preact/hooks';
+import { type DayCount, dailyCounts } from '../data/density';
+import { formatUtcDate } from '../lib/time';
+import { useApp } from './use-app-state';
+
+const W = 1000;
+const H = 36;
+const MID = 22;
+
+export function DensityChart() {
+  const { dataset, timeline } = useApp();
+  const [start, end] = timeline.domain;
+  const days = useMemo(() => dailyCounts(dataset, timeline.domain), [dataset, timeline]);
+  const [hover, setHover] = useState<DayCount | null>(null);
+  const maxReports = Math.max(1, ...days.map((d) => d.reports));
+  const maxChanges = Math.max(1, ...days.map((d) => d.changes));
+  const x = (t: number) => ((t - start) / Math.max(1, end - start)) * W;
+  const dayW = Math.max(1, x(start + 86_400_000) - x(start) - 1);
+  const totalReports = days.reduce((n, d) => n + d.reports, 0);
+  const totalChanges = days.reduce((n, d) => n + d.changes, 0);
+  const dayAt = (e: PointerEvent) => {
+    const box = (e.currentTarget as SVGElement).getBoundingClientRect();
+    const t = start + ((e.clientX - box.left) / box.width) * (end - start);
+    return days.find((d) => d.t <= t && t < d.t + 86_400_000) ?? null;
+  };
+  const describe = (d: DayCount) =>
+    `${formatUtcDate(d.t)}: ${d.reports} report${d.reports === 1 ? '' : 's'}, ${d.changes} control change${d.changes === 1 ? '' : 's'}`;
+  return (
+    <div class="density">
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={`Activity per day: ${totalReports} reports and ${totalChanges} control changes over the period`}
+        onPointerMove={(e) => setHover(dayAt(e))}
+        onPointerLeave={() => setHover(null)}
+      >
+        {timeline.posts.map((p) => (
+          <line key={p.id} class="density-post" x1={x(p.t)} x2={x(p.t)} y1={0} y2={H} />
+        ))}
+        {days.map((d) => (
+          <g key={d.t} class={hover === d ? 'density-day hover' : 'density-day'}>
+            <title>{describe(d)}</title>
+            <rect class="density-hit" x={x(d.t)} y={0} width={dayW + 1} height={H} />
+            {d.reports > 0 && (
+              <rect
+                class="density-reports"
+                x={x(d.t)}
+                width={dayW}
+                y={MID - (d.reports / maxReports) * (MID - 2)}
+                height={(d.reports / maxReports) * (MID - 2)}
+              />
+            )}
+            {d.changes > 0 && (
+              <rect
+                class="density-changes"
+                x={x(d.t)}
+                width={dayW}
+                y={MID + 1}
+                height={(d.changes / maxChanges) * (H - MID - 1)}
+              />
+            )}
+          </g>
+        ))}
+      </svg>
+      <p class="density-caption" aria-live="polite">
+        {hover
+          ? describe(hover)
+          : 'Reports per day (grey) and control changes (orange); lines = posts'}
+      </p>
+    </div>
+  );
+}
