@@ -7,6 +7,7 @@ import { Legend } from './Legend';
 import { LayerToggles } from './LayerToggles';
 import { ProblemList } from './ProblemList';
 import { ReportFeed } from './ReportFeed';
+import { ShareButton } from './ShareButton';
 import { Sources } from './Sources';
 import { TimeControls } from './TimeControls';
 import { handleTimeKey } from './TimeSlider';
@@ -41,6 +42,7 @@ export function App({ onMapContainer }: AppProps) {
           {manifest.description}
         </p>
         <LoadingStatus />
+        <ShareButton />
       </header>
       <ProblemList />
       <FileDrop>
