@@ -238,8 +238,10 @@ describe('sharing and export', () => {
     expect(pngSize(png)).toEqual({ width: 1080, height: 1080 });
     const legend = exportLayout(1080, 1080, factionColors.length + 1).legend;
     // Each faction's swatch (14 × 14 px) is in the legend box: more than a place dot's worth.
+    // The swatch column only: the labels' dark anti-aliased text is not in it.
+    const swatches = { x: legend.x + 8, y: legend.y, w: 18, h: legend.h };
     const seen = await inspectPng(app.page, png, {
-      region: legend,
+      region: swatches,
       colors: factionColors,
       minPixels: 150,
     });
