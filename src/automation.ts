@@ -3,6 +3,7 @@
  * the app's state and wait for the map to finish drawing (see docs/architecture.md).
  */
 import type { LayerKind } from './data/types';
+import type { ExportSize } from './lib/export-compose';
 import type { AppStore } from './state/store';
 
 export interface AutomationHook {
@@ -17,10 +18,25 @@ export interface AutomationHook {
   renderedCount(kind: LayerKind | 'preview' | 'draft'): number;
   /** Screen position (CSS px, relative to the map) of a [lon, lat]. */
   project(at: [number, number]): { x: number; y: number };
+  /**
+   * The PNG "Download PNG" would save for the current moment and view, as a data: URL
+   * (`npm run snapshot` writes it to a file).
+   */
+  exportImage(size: ExportSize): Promise<string>;
 }
 
 export type WithAutomation = { conflictMap: AutomationHook };
 
 export function exposeAutomation(hook: AutomationHook) {
   (window as unknown as WithAutomation).conflictMap = hook;
+}
+
+/** A Blob as a data: URL (what crosses from the page to a test or script). */
+export function blobToDataUrl(blob: Blob): Promise<string> {
+  return new Promise((res, rej) => {
+    const reader = new FileReader();
+    reader.onload = () => res(String(reader.result));
+    reader.onerror = () => rej(reader.error);
+    reader.readAsDataURL(blob);
+  });
 }

@@ -1,12 +1,14 @@
 /** Boot: load the dataset, create the store, mount the UI and the map. */
 import { render } from 'preact';
-import { exposeAutomation } from './automation';
+import { blobToDataUrl, exposeAutomation } from './automation';
 import { config, resolveManifestUrl, timeStrategyFrom } from './config';
 import { CompareRunner } from './data/compare-in-worker';
 import { type LoadedForMap, loadForMap } from './data/load-in-worker';
 import type { MapFeatures } from './data/map-features';
 import type { Dataset } from './data/types';
 import { formatProblem, type Problem } from './data/problems';
+import type { ExportSize } from './lib/export-compose';
+import { embedModeFrom } from './lib/share-links';
 import { buildTimeline } from './data/timeline';
 import { bindStoreToMap } from './map/bind-store';
 import { MapController } from './map/controller';
@@ -17,6 +19,7 @@ import { bindUrl } from './state/bind-url';
 import { createAppStore } from './state/store';
 import { parseHash } from './state/url';
 import { App } from './ui/App';
+import { EmbedApp } from './ui/EmbedApp';
 import { AppContext } from './ui/use-app-state';
 import './ui/app.css';
 
@@ -74,6 +77,11 @@ function start(
   document.title = manifest.title;
   let map: MapController | null = null;
   let markLoaded: () => void = () => {};
+  // ?embed=locked|replayable: no app chrome, cooperative gestures, nothing stored (EmbedApp).
+  const embed = embedModeFrom(location.href);
+  if (embed) document.documentElement.classList.add('embedded');
+  const exportImage = (size: ExportSize): Promise<Blob> =>
+    map ? map.exportImage(size) : Promise.reject(new Error('The map is not ready yet.'));
   const allLoaded = pending ? new Promise<void>((r) => (markLoaded = r)) : Promise.resolve();
 
   const onMapContainer = (container: HTMLElement) => {
@@ -90,6 +98,8 @@ function start(
       onMove: (view) => store.getState().setView(view, 'map'),
       onSelectReport: (id) => store.getState().selectReport(id),
       onDraftClick: (at) => store.getState().setDraftPoint(at),
+      cooperativeGestures: embed !== null,
+      controls: embed ? 'embed' : 'full',
     });
     map = controller;
     controller.ready.then(() => bindStoreToMap(store, controller));
@@ -101,12 +111,19 @@ function start(
       whenIdle: () => controller.whenIdle(),
       renderedCount: (kind) => controller.renderedCount(kind),
       project: (at) => controller.project(at),
+      exportImage: (size) => controller.exportImage(size).then(blobToDataUrl),
     });
   };
   const draw = () =>
     render(
-      <AppContext.Provider value={{ store, dataset: current.dataset, timeline: current.timeline }}>
-        <App onMapContainer={onMapContainer} />
+      <AppContext.Provider
+        value={{ store, dataset: current.dataset, timeline: current.timeline, exportImage }}
+      >
+        {embed ? (
+          <EmbedApp mode={embed} onMapContainer={onMapContainer} />
+        ) : (
+          <App onMapContainer={onMapContainer} />
+        )}
       </AppContext.Provider>,
       root,
     );

@@ -19,6 +19,7 @@ import type { Timeline } from '../data/timeline';
 import { reportFeatures } from '../data/map-features';
 import type { Comparison } from '../data/compare';
 import type { Dataset, LayerKind, LonLat, Place, Report } from '../data/types';
+import type { ExportSize } from '../lib/export-compose';
 import type { View } from '../state/store';
 import { placePopup, reportPopup } from './popup-content';
 import {
@@ -64,6 +65,15 @@ export interface ControllerOptions {
   onSelectReport(id: string | null): void;
   /** In drafting mode, the user clicked the map here. */
   onDraftClick(at: LonLat): void;
+  /** Device pixels per CSS px; default the screen's (an export sets its own). */
+  pixelRatio?: number;
+  /** False for a map nobody touches (an export); default true. */
+  interactive?: boolean;
+  /** Embedded in a page: one finger or Ctrl + wheel to move, so the page scrolls past it. */
+  cooperativeGestures?: boolean;
+  /** Which controls to add: all (default), zoom buttons only (embeds: the page shows the
+   * attribution itself), or none (an export draws its own). */
+  controls?: 'full' | 'embed' | 'none';
 }
 
 /** Marks camera moves the app made, so they are not reported back as user moves. */
@@ -117,13 +127,20 @@ export class MapController {
       fadeDuration: 0,
       // The canvas must keep its pixels so that an image export can read them back.
       canvasContextAttributes: { preserveDrawingBuffer: true },
+      pixelRatio: opts.pixelRatio,
+      interactive: opts.interactive ?? true,
+      cooperativeGestures: opts.cooperativeGestures ?? false,
     });
     this.timeSender = new TimeSender(this.map, this.strategy, this.plan, this.pins, opts.t);
-    this.map.addControl(
-      new AttributionControl({ customAttribution: dataset.manifest.attribution }),
-    );
-    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    const controls = opts.controls ?? 'full';
+    if (controls === 'full') {
+      this.map.addControl(
+        new AttributionControl({ customAttribution: dataset.manifest.attribution }),
+      );
+      this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    }
+    if (controls !== 'none')
+      this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.ready = new Promise((res) => {
       this.map.once('load', () => {
         // Whatever fails here, the map must still become ready: the rest keeps working.
@@ -412,6 +429,26 @@ export class MapController {
   project(at: LonLat): { x: number; y: number } {
     const p = this.map.project(at);
     return { x: p.x, y: p.y };
+  }
+
+  /**
+   * Renders the current moment and view into a PNG at a size of its own (CSS px × pixelRatio),
+   * with the title, date, legend, scale bar and attribution drawn in (export-map.ts). The map on
+   * screen is not touched: a second, offscreen map draws the image.
+   */
+  async exportImage(size: ExportSize): Promise<Blob> {
+    // Loaded on first use: the export code stays out of the app's first download.
+    const { exportMap } = await import('./export-map');
+    const c = this.map.getCenter();
+    return exportMap(
+      {
+        ...this.opts,
+        t: this.t,
+        view: { center: [c.lng, c.lat], zoom: this.map.getZoom() },
+        visible: this.visible,
+      },
+      size,
+    );
   }
 
   destroy() {

@@ -9,6 +9,7 @@ import { LayerToggles } from './LayerToggles';
 import { PlaceSearch } from './PlaceSearch';
 import { ProblemList } from './ProblemList';
 import { ReportFeed } from './ReportFeed';
+import { ShareButton } from './ShareButton';
 import { Sources } from './Sources';
 import { TimeControls } from './TimeControls';
 import { handleTimeKey } from './TimeSlider';
@@ -43,6 +44,7 @@ export function App({ onMapContainer }: AppProps) {
           {manifest.description}
         </p>
         <LoadingStatus />
+        <ShareButton />
       </header>
       <ProblemList />
       <FileDrop>

@@ -6,12 +6,16 @@ import { createContext } from 'preact';
 import { useContext, useEffect, useReducer, useRef } from 'preact/hooks';
 import type { Timeline } from '../data/timeline';
 import type { Dataset } from '../data/types';
+import type { ExportSize } from '../lib/export-compose';
 import type { AppState, AppStore } from '../state/store';
 
 export interface AppContextValue {
   store: AppStore;
   dataset: Dataset;
   timeline: Timeline;
+  /** Renders the current moment and view as a PNG (the map controller does it; UI never
+   * touches the map). */
+  exportImage(size: ExportSize): Promise<Blob>;
 }
 
 export const AppContext = createContext<AppContextValue | null>(null);

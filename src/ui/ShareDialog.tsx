@@ -1,0 +1,243 @@
+/**
+ * The Share dialog: a link to this moment, the embed code (locked or replayable, with a live
+ * preview) and a PNG export. A modal <dialog>: the page behind is inert, focus stays inside,
+ * Escape closes it and focus returns to the Share button. Loaded on first use.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { EXPORT_PRESETS, exportFileName } from '../lib/export-compose';
+import {
+  EMBED_MAX,
+  EMBED_MIN,
+  type EmbedMode,
+  embedCode,
+  embedUrl,
+  momentLink,
+} from '../lib/share-links';
+import { formatUtcDate } from '../lib/time';
+import { useApp } from './use-app-state';
+
+/** The preview's largest width in the dialog, CSS px; larger embeds are shown scaled down. */
+const PREVIEW_W = 420;
+
+/** Copies text; falls back to selecting the field and execCommand where the Clipboard API is
+ * refused (no permission, or an insecure origin). */
+async function copyText(text: string, field: HTMLInputElement | HTMLTextAreaElement | null) {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    field?.select();
+    document.execCommand('copy');
+  }
+}
+
+export function ShareDialog({ onClose }: { onClose(): void }) {
+  const { store, dataset, exportImage } = useApp();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const linkField = useRef<HTMLInputElement>(null);
+  const codeField = useRef<HTMLTextAreaElement>(null);
+  // The moment when the dialog opened: what the journalist is looking at.
+  const [moment] = useState(() => {
+    const s = store.getState();
+    return { t: s.t, center: s.view.center, zoom: s.view.zoom, layers: s.visible };
+  });
+  const [mode, setMode] = useState<EmbedMode>('locked');
+  const [width, setWidth] = useState(640);
+  const [height, setHeight] = useState(400);
+  const [preset, setPreset] = useState(0);
+  const [print, setPrint] = useState(false);
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    const d = dialog.current;
+    if (d && !d.open) d.showModal();
+  }, []);
+
+  const { manifest } = dataset;
+  const link = momentLink(location.href, moment);
+  const src = embedUrl(location.href, moment, mode);
+  const title = `${manifest.title}: ${formatUtcDate(moment.t)}`;
+  const code = embedCode({ src, width, height, title });
+  const scale = Math.min(1, PREVIEW_W / width);
+
+  const download = async () => {
+    const p = EXPORT_PRESETS[preset];
+    setBusy(true);
+    setStatus('Rendering the image…');
+    try {
+      const blob = await exportImage({
+        width: p.width,
+        height: p.height,
+        pixelRatio: print ? 2 : 1,
+      });
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = exportFileName(manifest.title, moment.t);
+      a.click();
+      // The download has started from the URL; release it once the browser has read it.
+      setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
+      setStatus(`Saved ${a.download}`);
+    } catch (e) {
+      setStatus(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  // A modal <dialog> keeps focus off the page, but Tab would still leave it for the browser's
+  // own controls: wrap around from the last control to the first and back.
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Tab' || !dialog.current) return;
+    const controls = [
+      ...dialog.current.querySelectorAll<HTMLElement>('button, input, select, textarea'),
+    ].filter((el) => !(el as HTMLButtonElement).disabled);
+    const first = controls[0];
+    const last = controls[controls.length - 1];
+    if (e.shiftKey && document.activeElement === first) {
+      e.preventDefault();
+      last?.focus();
+    } else if (!e.shiftKey && document.activeElement === last) {
+      e.preventDefault();
+      first?.focus();
+    }
+  };
+  const num = (e: Event, lo: number, hi: number) => {
+    const n = Math.round(Number((e.currentTarget as HTMLInputElement).value));
+    return Number.isFinite(n) ? Math.min(hi, Math.max(lo, n)) : lo;
+  };
+
+  return (
+    <dialog
+      ref={dialog}
+      class="share-dialog"
+      aria-labelledby="share-title"
+      onClose={onClose}
+      onKeyDown={onKeyDown}
+    >
+      <header class="share-head">
+        <h2 id="share-title">Share this moment</h2>
+        <button type="button" onClick={() => dialog.current?.close()} aria-label="Close">
+          ✕
+        </button>
+      </header>
+
+      <section aria-labelledby="share-link-title">
+        <h3 id="share-link-title">Link</h3>
+        <div class="share-row">
+          <input ref={linkField} readOnly value={link} aria-label="Link to this moment" />
+          <button
+            type="button"
+            onClick={() => copyText(link, linkField.current).then(() => setStatus('Link copied'))}
+          >
+            Copy link
+          </button>
+        </div>
+      </section>
+
+      <section aria-labelledby="share-embed-title">
+        <h3 id="share-embed-title">Embed in an article</h3>
+        <fieldset class="share-row">
+          <legend>Time in the embed</legend>
+          <label>
+            <input
+              type="radio"
+              name="embed-mode"
+              checked={mode === 'locked'}
+              onChange={() => setMode('locked')}
+            />{' '}
+            Locked (this moment, no slider)
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="embed-mode"
+              checked={mode === 'replayable'}
+              onChange={() => setMode('replayable')}
+            />{' '}
+            Replayable (compact slider)
+          </label>
+        </fieldset>
+        <div class="share-row">
+          <label>
+            Width{' '}
+            <input
+              type="number"
+              min={EMBED_MIN.width}
+              max={EMBED_MAX.width}
+              value={width}
+              onChange={(e) => setWidth(num(e, EMBED_MIN.width, EMBED_MAX.width))}
+            />
+          </label>
+          <label>
+            Height{' '}
+            <input
+              type="number"
+              min={EMBED_MIN.height}
+              max={EMBED_MAX.height}
+              value={height}
+              onChange={(e) => setHeight(num(e, EMBED_MIN.height, EMBED_MAX.height))}
+            />
+          </label>
+        </div>
+        <div class="share-row">
+          <textarea ref={codeField} readOnly value={code} rows={3} aria-label="Embed code" />
+          <button
+            type="button"
+            onClick={() =>
+              copyText(code, codeField.current).then(() => setStatus('Embed code copied'))
+            }
+          >
+            Copy embed code
+          </button>
+        </div>
+        <p class="muted">Preview</p>
+        {/* A picture of the embed, not a second map to operate: out of the tab order. */}
+        <div
+          class="share-preview"
+          inert
+          style={{ width: `${width * scale}px`, height: `${height * scale}px` }}
+        >
+          <iframe
+            src={src}
+            title={`Preview: ${title}`}
+            width={width}
+            height={height}
+            style={{ transform: `scale(${scale})` }}
+          />
+        </div>
+      </section>
+
+      <section aria-labelledby="share-image-title">
+        <h3 id="share-image-title">Image (PNG)</h3>
+        <div class="share-row">
+          <label>
+            Size{' '}
+            <select
+              value={preset}
+              onChange={(e) => setPreset(Number((e.currentTarget as HTMLSelectElement).value))}
+            >
+              {EXPORT_PRESETS.map((p, i) => (
+                <option key={p.label} value={i}>
+                  {p.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={print}
+              onChange={(e) => setPrint((e.currentTarget as HTMLInputElement).checked)}
+            />{' '}
+            2× for print
+          </label>
+          <button type="button" onClick={download} disabled={busy}>
+            Download PNG
+          </button>
+        </div>
+      </section>
+      <p class="share-status" role="status">
+        {status}
+      </p>
+    </dialog>
+  );
+}
