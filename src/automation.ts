@@ -2,7 +2,7 @@
  * `window.conflictMap`: a small, documented hook for browser tests and newsroom scripts to read
  * the app's state and wait for the map to finish drawing (see docs/architecture.md).
  */
-import type { LayerKind } from './data/types';
+import type { RenderedKind } from './map/controller';
 import type { ExportSize } from './lib/export-compose';
 import type { AppStore } from './state/store';
 
@@ -15,7 +15,7 @@ export interface AutomationHook {
   /** Resolves at the map's next `idle` event. */
   whenIdle(): Promise<void>;
   /** How many distinct features of a kind are drawn in the viewport now. */
-  renderedCount(kind: LayerKind | 'preview' | 'draft'): number;
+  renderedCount(kind: RenderedKind): number;
   /** Screen position (CSS px, relative to the map) of a [lon, lat]. */
   project(at: [number, number]): { x: number; y: number };
   /**

@@ -137,7 +137,7 @@ function start(
     runner ??= new CompareRunner(current.dataset);
     return runner;
   };
-  bindCompare(store, compareRunner);
+  const compare = bindCompare(store, compareRunner);
   return {
     progress(done, total) {
       store.getState().setLoading(`Loading reports… ${done} of ${total} files`);
@@ -150,7 +150,10 @@ function start(
         timeline: buildTimeline(full.dataset),
       };
       map?.setReports(current.dataset, current.timeline, current.features);
-      runner?.setDataset(current.dataset);
+      if (runner) {
+        runner.setDataset(current.dataset);
+        compare.refresh();
+      }
       store.getState().setProblems(full.problems);
       store.getState().setLoading(null);
       draw();

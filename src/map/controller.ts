@@ -23,6 +23,8 @@ import type { ExportSize } from '../lib/export-compose';
 import type { View } from '../state/store';
 import { placePopup, reportPopup } from './popup-content';
 import {
+  COMPARE_GAINED,
+  COMPARE_LOST,
   COMPARE_PLACES,
   COMPARE_SOURCE,
   clickableLayers,
@@ -75,6 +77,16 @@ export interface ControllerOptions {
    * attribution itself), or none (an export draws its own). */
   controls?: 'full' | 'embed' | 'none';
 }
+
+/** What renderedCount can count: a layer kind, a checked file's pins, the draft pin, or, in
+ * compare mode, the factions with gained or lost areas drawn and the ringed places. */
+export type RenderedKind =
+  | LayerKind
+  | 'preview'
+  | 'draft'
+  | 'compare-gained'
+  | 'compare-lost'
+  | 'compare-places';
 
 /** Marks camera moves the app made, so they are not reported back as user moves. */
 const FROM_APP = { fromApp: true };
@@ -356,7 +368,7 @@ export class MapController {
   }
 
   /** How many distinct features of a layer kind (or the preview/draft pins) are drawn now. */
-  renderedCount(kind: LayerKind | 'preview' | 'draft'): number {
+  renderedCount(kind: RenderedKind): number {
     if (
       (kind === 'zones' || kind === 'places' || kind === 'reports') &&
       !this.visible.includes(kind)
@@ -369,8 +381,14 @@ export class MapController {
       reports: layersOf(this.plan).reports,
       preview: [PREVIEW_CIRCLE],
       draft: [DRAFT_CIRCLE],
+      'compare-gained': [COMPARE_GAINED],
+      'compare-lost': [COMPARE_LOST],
+      'compare-places': [COMPARE_PLACES],
     }[kind];
     const found = this.map.queryRenderedFeatures({ layers: [...layers] });
+    // Areas have no id: count the factions drawn.
+    if (kind === 'compare-gained' || kind === 'compare-lost')
+      return new Set(found.map((f) => f.properties?.faction)).size;
     return kind === 'draft' ? found.length : new Set(found.map((f) => f.properties?.id)).size;
   }
 

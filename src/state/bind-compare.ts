@@ -1,30 +1,39 @@
 /**
  * Compare mode: whenever moment A or B (t) changes while comparing, asks the runner (a worker)
- * for the comparison and stores it; stale results are dropped.
+ * for the comparison and stores it; stale results are dropped. `refresh()` recomputes (after the
+ * report files arrive, the reports in between change).
  */
 import type { Comparison } from '../data/compare';
 import type { CompareRunner } from '../data/compare-in-worker';
 import type { AppStore } from './store';
 
-export function bindCompare(store: AppStore, runner: () => CompareRunner): () => void {
-  return store.subscribe(
+export function bindCompare(
+  store: AppStore,
+  runner: () => CompareRunner,
+): { unsubscribe(): void; refresh(): void } {
+  const run = (a: number | null, b: number) => {
+    if (a === null) return;
+    runner().request(a, b, (result: Comparison | Error) => {
+      const s = store.getState();
+      if (s.compareA !== a || s.t !== b) return; // moved on meanwhile
+      if (result instanceof Error)
+        s.addProblems([
+          {
+            severity: 'error',
+            file: 'compare',
+            message: `The comparison failed: ${result.message}`,
+          },
+        ]);
+      else s.setComparison(result);
+    });
+  };
+  const unsubscribe = store.subscribe(
     (s) => [s.compareA, s.t] as const,
-    ([a, b]) => {
-      if (a === null) return;
-      runner().request(a, b, (result: Comparison | Error) => {
-        const s = store.getState();
-        if (s.compareA !== a || s.t !== b) return; // moved on meanwhile
-        if (result instanceof Error)
-          s.addProblems([
-            {
-              severity: 'error',
-              file: 'compare',
-              message: `The comparison failed: ${result.message}`,
-            },
-          ]);
-        else s.setComparison(result);
-      });
-    },
+    ([a, b]) => run(a, b),
     { equalityFn: (x, y) => x[0] === y[0] && x[1] === y[1], fireImmediately: true },
   );
+  return {
+    unsubscribe,
+    refresh: () => run(store.getState().compareA, store.getState().t),
+  };
 }

@@ -4,6 +4,7 @@
  */
 import { type Browser, chromium, type Page } from 'playwright-core';
 import type { WithAutomation } from '../../src/automation';
+import type { RenderedKind } from '../../src/map/controller';
 import { startServer, type StaticServer } from './server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -44,7 +45,7 @@ export interface AppPage {
   requests: string[];
   /** Waits until the map has drawn everything for the current state. */
   idle(): Promise<void>;
-  rendered(kind: 'zones' | 'places' | 'reports' | 'preview' | 'draft'): Promise<number>;
+  rendered(kind: RenderedKind): Promise<number>;
   state<T>(pick: string): Promise<T>;
 }
 
