@@ -1,5 +1,6 @@
 /**
  * `npm run bench [-- --quick] [--dataset path/to/dataset.json] [--out bench/results.json]`
+ *   [--cases 100000x365,...] [--strategies gpu,setdata,...]
  *
  * Builds synthetic datasets (pins 1k/10k/100k; zones 30 and 365 daily versions of a front of a
  * few thousand vertices), opens the built app in headless Chromium for each, and measures in the
@@ -23,13 +24,17 @@ const { values: opts } = parseArgs({
     dataset: { type: 'string' },
     out: { type: 'string', default: 'bench/results.json' },
     steps: { type: 'string' },
+    /** Only these cases, e.g. "100000x365,1000x30" (pins x zone versions). */
+    cases: { type: 'string' },
+    /** Only these strategies besides the floor, e.g. "gpu,setdata". */
+    strategies: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
   },
 });
 const quick = opts.quick;
 const STEPS = Number(opts.steps ?? (quick ? 8 : 16));
 const root = resolve(import.meta.dirname, '..');
-const cases = quick
+const allCases = quick
   ? [
       { pins: 1_000, zoneVersions: 30 },
       { pins: 10_000, zoneVersions: 30 },
@@ -40,10 +45,21 @@ const cases = quick
       { pins: 100_000, zoneVersions: 30 },
       { pins: 100_000, zoneVersions: 365 },
     ];
+const cases = opts.cases
+  ? opts.cases.split(',').map((c) => {
+      const [pins, zoneVersions] = c.split('x').map(Number);
+      if (!(pins > 0 && zoneVersions > 0))
+        throw new Error(`--cases: "${c}" is not <pins>x<versions>`);
+      return { pins, zoneVersions };
+    })
+  : allCases;
 // --quick measures only what the targets read (ours and the setData baseline).
-const strategies = quick
-  ? (['gpu', 'setdata'] as const)
-  : (['gpu', 'perday', 'keyed', 'filter', 'paint', 'setdata'] as const);
+const ALL_STRATEGIES = ['gpu', 'perday', 'keyed', 'filter', 'paint', 'setdata'] as const;
+const strategies = opts.strategies
+  ? ALL_STRATEGIES.filter((s) => opts.strategies?.split(',').includes(s))
+  : quick
+    ? (['gpu', 'setdata'] as const)
+    : ALL_STRATEGIES;
 
 if (!opts['no-build'])
   execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });

@@ -66,7 +66,7 @@ export function exportLayout(
   const legendW = Math.min(320, Math.floor(width * 0.45));
   const legendH = PAD + legendRows * ROW + PAD / 2;
   return {
-    title: { x: PAD, y: PAD, w: Math.min(width - 2 * PAD, 620), h: 62 },
+    title: { x: PAD, y: PAD, w: Math.min(width - 2 * PAD, 820), h: 62 },
     legend: { x: width - legendW - PAD, y: attribution.y - legendH - PAD, w: legendW, h: legendH },
     scale: { x: PAD, y: attribution.y - 34 - PAD, w: 180, h: 34 },
     attribution,
