@@ -71,37 +71,37 @@ function checkValue(name: string, spec: FieldSpec, value: unknown, where: Where,
         return problem(`must be one of ${spec.values?.join(', ')}`, `not ${JSON.stringify(value)}`);
       return;
     case 'claim-list':
-      if (!Array.isArray(value) || value.length === 0)
-        return problem(
-          'must be a non-empty list of {faction, source}',
-          'list each disagreeing claim with its source, or leave the field out',
-        );
+    case 'control-list': {
+      const list = LISTS[spec.type];
+      if (!Array.isArray(value) || value.length === 0) return problem(list.empty, list.emptyFix);
       value.forEach((entry, i) => {
         if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-          problem(`entry ${i} must be an object`, 'write {"faction": …, "source": …}');
+          problem(`entry ${i} must be an object`, list.entryFix);
           return;
         }
-        const inner = checkFields(entry as Record<string, unknown>, CLAIM_FIELDS, where);
+        const inner = checkFields(entry as Record<string, unknown>, list.fields, where);
         for (const p of inner) out.push({ ...p, property: `${name}[${i}].${p.property}` });
       });
       return;
-    case 'control-list':
-      if (!Array.isArray(value) || value.length === 0)
-        return problem(
-          'must be a non-empty list of {from, faction, source}',
-          'add who held the place from when, with a source',
-        );
-      value.forEach((entry, i) => {
-        if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-          problem(`entry ${i} must be an object`, 'write {"from": …, "faction": …, "source": …}');
-          return;
-        }
-        const inner = checkFields(entry as Record<string, unknown>, CONTROL_FIELDS, where);
-        for (const p of inner) out.push({ ...p, property: `${name}[${i}].${p.property}` });
-      });
-      return;
+    }
   }
 }
+
+/** Lists of objects: each entry is checked against its own fields. */
+const LISTS = {
+  'control-list': {
+    fields: CONTROL_FIELDS,
+    empty: 'must be a non-empty list of {from, faction, source}',
+    emptyFix: 'add who held the place from when, with a source',
+    entryFix: 'write {"from": …, "faction": …, "source": …}',
+  },
+  'claim-list': {
+    fields: CLAIM_FIELDS,
+    empty: 'must be a non-empty list of {faction, source}',
+    emptyFix: 'list each disagreeing claim with its source, or leave the field out',
+    entryFix: 'write {"faction": …, "source": …}',
+  },
+} as const;
 
 /** Checks required fields, types and unknown fields; returns the problems found. */
 export function checkFields(obj: Record<string, unknown>, fields: Fields, where: Where): Problem[] {

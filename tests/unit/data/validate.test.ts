@@ -140,6 +140,52 @@ describe('validateLayer', () => {
       'control[1].source',
     ]);
   });
+  it('checks the claims that dispute a control entry: each needs a faction of the manifest and a source', () => {
+    const place = {
+      type: 'Feature',
+      id: 'p',
+      geometry: { type: 'Point', coordinates: [37, 36] },
+      properties: {
+        name: 'P',
+        name_ar: 'ب',
+        aliases: ['P'],
+        kind: 'village',
+        source: 's',
+        control: [
+          {
+            from: '2015-10-01T00:00:00Z',
+            faction: 'regime',
+            source: 's',
+            disputed: [
+              { faction: 'rebel', from: '2015-10-02T12:00:00Z', source: 'other outlet' },
+              { faction: 'rebel', from: 'soon' },
+            ],
+          },
+          { from: '2015-10-05T00:00:00Z', faction: 'rebel', source: 's', disputed: [] },
+        ],
+      },
+    };
+    const r = validateLayer('places', fc(place), 'p', ctx);
+    expect(r.problems.map((p) => p.property).sort()).toEqual([
+      'control[0].disputed[1].from',
+      'control[0].disputed[1].source',
+      'control[1].disputed',
+    ]);
+    // Once the fields are right, the factions are checked against the manifest.
+    place.properties.control = [
+      {
+        from: '2015-10-01T00:00:00Z',
+        faction: 'regime',
+        source: 's',
+        disputed: [{ faction: 'martians', from: '2015-10-02T12:00:00Z', source: 's' }],
+      },
+    ];
+    expect(props(validateLayer('places', fc(place), 'p', ctx))).toEqual([
+      'control[0].disputed[0].faction',
+    ]);
+    place.properties.control[0].disputed[0].faction = 'rebel';
+    expect(validateLayer('places', fc(place), 'p', ctx).problems).toEqual([]);
+  });
   it('reports a missing properties member once, labelled properties', () => {
     const r = validateLayer(
       'reports',
