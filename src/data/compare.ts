@@ -11,7 +11,7 @@ import { featureCollection } from '@turf/helpers';
 import union from '@turf/union';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { parseIsoTime } from '../lib/time';
-import { controlSpans, zoneInterval } from './timeline';
+import { buildTimeline } from './timeline';
 import type { ControlChange, Dataset, Place, Report, Zone } from './types';
 
 type Area = Polygon | MultiPolygon;
@@ -57,13 +57,9 @@ export interface Comparison {
 const KM2 = 1e6;
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-/** The zones of one faction active at t, dissolved into one area (or null). */
-function heldAt(zones: readonly Zone[], faction: string, t: number): Feature<Area> | null {
-  const parts = zones.filter((z) => {
-    if (z.properties.faction !== faction) return false;
-    const { t0, t1 } = zoneInterval(z);
-    return t0 <= t && t < t1;
-  });
+/** One faction's zones among those active at a moment, dissolved into one area (or null). */
+function dissolved(active: readonly Zone[], faction: string): Feature<Area> | null {
+  const parts = active.filter((z) => z.properties.faction === faction);
   if (parts.length === 0) return null;
   if (parts.length === 1) return parts[0] as unknown as Feature<Area>;
   return union(featureCollection(parts as unknown as Feature<Area>[]));
@@ -77,17 +73,17 @@ function minus(x: Feature<Area> | null, y: Feature<Area> | null): Feature<Area> 
   return difference(featureCollection([x, y]));
 }
 
-function controllerAt(place: Place, t: number): string | null {
-  const span = controlSpans(place).find((s) => s.t0 <= t && t < s.t1);
-  return span?.faction ?? null;
-}
-
 export function compareMoments(dataset: Dataset, a: number, b: number): Comparison {
+  const timeline = buildTimeline(dataset);
+  const activeA = timeline.zonesActiveAt(a);
+  const activeB = timeline.zonesActiveAt(b);
+  const controllerAt = (place: Place, t: number) =>
+    timeline.controlAt(place.id, t)?.faction ?? null;
   const factions: FactionAreas[] = [];
   const areas: Feature<Area, AreaChangeProps>[] = [];
   for (const { id } of dataset.manifest.factions) {
-    const atA = heldAt(dataset.zones, id, a);
-    const atB = heldAt(dataset.zones, id, b);
+    const atA = dissolved(activeA, id);
+    const atB = dissolved(activeB, id);
     const gained = minus(atB, atA);
     const lost = minus(atA, atB);
     const row: FactionAreas = {

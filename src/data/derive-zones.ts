@@ -20,6 +20,7 @@ import intersect from '@turf/intersect';
 import union from '@turf/union';
 import voronoi from '@turf/voronoi';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import { formatIsoUtc, parseIsoTime } from '../lib/time';
 import type { Json } from './format-json';
 
 /** How far (km) a place's control is taken to reach around it. */
@@ -58,12 +59,12 @@ export interface DeriveInput {
 
 type Area = Polygon | MultiPolygon;
 
-const ms = (iso: string): number => {
-  const t = Date.parse(iso);
-  if (!Number.isFinite(t)) throw new Error(`bad time ${iso}`);
+const ms = (value: string): number => {
+  const t = parseIsoTime(value);
+  if (t === null) throw new Error(`bad time ${value}`);
   return t;
 };
-const iso = (t: number): string => new Date(t).toISOString().replace('.000Z', 'Z');
+const iso = formatIsoUtc;
 /** A time as an id part: the day, plus hh mm when not at 00:00 or 12:00. */
 const stamp = (t: number): string => {
   const s = iso(t);

@@ -7,9 +7,7 @@ import {
   AttributionControl,
   type GeoJSONSource,
   Map as MapLibreMap,
-  type MapLayerMouseEvent,
   NavigationControl,
-  Popup,
   ScaleControl,
   setWorkerUrl,
 } from 'maplibre-gl';
@@ -18,16 +16,15 @@ import type { MapFeatures } from '../data/map-features';
 import type { Timeline } from '../data/timeline';
 import { reportFeatures } from '../data/map-features';
 import type { Comparison } from '../data/compare';
-import type { Dataset, LayerKind, LonLat, Place, Report } from '../data/types';
+import type { Dataset, LayerKind, LonLat, Report } from '../data/types';
 import type { ExportSize } from '../lib/export-compose';
 import type { View } from '../state/store';
-import { placePopup, reportPopup } from './popup-content';
+import { FROM_APP, MapInteraction } from './interaction';
 import {
   COMPARE_GAINED,
   COMPARE_LOST,
   COMPARE_PLACES,
   COMPARE_SOURCE,
-  clickableLayers,
   comparePlacesFilter,
   DRAFT_CIRCLE,
   DRAFT_SOURCE,
@@ -88,16 +85,10 @@ export type RenderedKind =
   | 'compare-lost'
   | 'compare-places';
 
-/** Marks camera moves the app made, so they are not reported back as user moves. */
-const FROM_APP = { fromApp: true };
-
 export class MapController {
   readonly map: MapLibreMap;
   private t: number;
   private visible: readonly LayerKind[] = [];
-  private popup: Popup | null = null;
-  private popupReport: string | null = null;
-  private drafting = false;
   /** Valid pins of a file the user is checking in the browser. */
   private previewReports: Report[] = [];
   /** Resolves when the style and the thematic layers are in place. */
@@ -109,6 +100,8 @@ export class MapController {
   private readonly pins: PinLayer | null = null;
   /** Turns a time into global-state, uniform and feature-state changes (time-sender.ts). */
   private readonly timeSender: TimeSender;
+  /** Pointer, clicks and the popup (interaction.ts). */
+  private readonly interaction: MapInteraction;
 
   constructor(private opts: ControllerOptions) {
     this.strategy = opts.strategy ?? 'gpu';
@@ -166,7 +159,22 @@ export class MapController {
         }
       });
     });
-    this.bindEvents();
+    this.interaction = new MapInteraction({
+      map: this.map,
+      plan: this.plan,
+      pins: this.pins,
+      dataset: () => this.opts.dataset,
+      timeline: () => this.opts.timeline,
+      t: () => this.t,
+      previewReports: () => this.previewReports,
+      onSelectReport: (id) => this.opts.onSelectReport(id),
+      onDraftClick: (at) => this.opts.onDraftClick(at),
+    });
+    this.map.on('moveend', (e) => {
+      if ((e as { fromApp?: boolean }).fromApp) return;
+      const c = this.map.getCenter();
+      this.opts.onMove({ center: [c.lng, c.lat], zoom: this.map.getZoom() });
+    });
   }
 
   /** With an external style, our sources and layers go on top of it. */
@@ -182,73 +190,6 @@ export class MapController {
       this.map.addLayer(layer);
   }
 
-  private bindEvents() {
-    const map = this.map;
-    map.on('moveend', (e) => {
-      if ((e as { fromApp?: boolean }).fromApp) return;
-      const c = map.getCenter();
-      this.opts.onMove({ center: [c.lng, c.lat], zoom: map.getZoom() });
-    });
-    for (const layer of clickableLayers(this.plan)) {
-      map.on('mouseenter', layer, () => {
-        map.getCanvas().style.cursor = 'pointer';
-      });
-      map.on('mouseleave', layer, () => {
-        map.getCanvas().style.cursor = this.drafting ? 'crosshair' : '';
-      });
-    }
-    map.on('click', (e) => {
-      if (this.drafting) return this.opts.onDraftClick([e.lngLat.lng, e.lngLat.lat]);
-      // GPU pins have no queryRenderedFeatures: the layer answers from its own arrays.
-      const pin = this.pins?.pinAt(e.point);
-      if (pin && !this.hit(e, [PREVIEW_CIRCLE])) this.opts.onSelectReport(pin);
-    });
-    if (this.pins) {
-      const pins = this.pins;
-      map.on('mousemove', (e) => {
-        if (this.drafting) return;
-        const over = pins.pinAt(e.point) !== null;
-        if (over) map.getCanvas().style.cursor = 'pointer';
-        else if (
-          map.getCanvas().style.cursor === 'pointer' &&
-          !this.hit(e, clickableLayers(this.plan))
-        )
-          map.getCanvas().style.cursor = '';
-      });
-    }
-    map.on('click', PREVIEW_CIRCLE, (e: MapLayerMouseEvent) => {
-      const report = this.previewReports.find((r) => r.id === e.features?.[0]?.properties?.id);
-      if (report && !this.drafting)
-        this.openPopup(report.geometry.coordinates as LonLat, reportPopup(report));
-    });
-    for (const layer of layersOf(this.plan).reports)
-      map.on('click', layer, (e: MapLayerMouseEvent) => {
-        const id = e.features?.[0]?.properties?.id;
-        if (typeof id === 'string' && !this.drafting && !this.hit(e, [PREVIEW_CIRCLE]))
-          this.opts.onSelectReport(id);
-      });
-    map.on('click', PLACES_CIRCLE, (e: MapLayerMouseEvent) => {
-      // A pin drawn over the place wins.
-      if (
-        this.drafting ||
-        this.hit(e, [...layersOf(this.plan).reports, PREVIEW_CIRCLE]) ||
-        this.pins?.pinAt(e.point)
-      )
-        return;
-      const id = e.features?.[0]?.properties?.id;
-      const place = this.opts.dataset.places.find((p) => p.id === id);
-      if (place) this.openPlacePopup(place);
-    });
-  }
-
-  private hit(e: MapLayerMouseEvent, layers: string[]): boolean {
-    return (
-      this.map.queryRenderedFeatures(e.point, {
-        layers: layers.filter((l) => this.map.getLayer(l)),
-      }).length > 0
-    );
-  }
-
   /** Shows the valid pins of a file being checked (replaced on each new file). */
   setPreview(reports: Report[]) {
     this.previewReports = reports;
@@ -259,9 +200,7 @@ export class MapController {
 
   /** Drafting mode: a map click places the draft pin instead of opening popups. */
   setDrafting(on: boolean) {
-    this.drafting = on;
-    this.map.getCanvas().style.cursor = on ? 'crosshair' : '';
-    if (on) this.closePopup();
+    this.interaction.setDrafting(on);
   }
 
   /** Where the pin being drafted is, or null. */
@@ -322,41 +261,9 @@ export class MapController {
     this.map.jumpTo({ center: view.center, zoom: view.zoom }, FROM_APP);
   }
 
-  /** Opens the popup of a report (and flies to it), or closes it with null. */
+  /** Opens the popup of a report (and moves to it), or closes it with null. */
   showReport(id: string | null) {
-    if (id === this.popupReport) return;
-    const report = id ? this.opts.dataset.reports.find((r) => r.id === id) : undefined;
-    if (!report) {
-      this.closePopup();
-      return;
-    }
-    const at = report.geometry.coordinates as LonLat;
-    this.openPopup(at, reportPopup(report), report.id);
-    if (!this.map.getBounds().contains(at))
-      this.map.easeTo({ center: at, duration: 600 }, FROM_APP);
-  }
-
-  private openPopup(at: LonLat, content: HTMLElement, reportId: string | null = null) {
-    this.closePopup();
-    const popup = new Popup({ maxWidth: '320px', focusAfterOpen: true, offset: 12 })
-      .setLngLat(at)
-      .setDOMContent(content)
-      .addTo(this.map);
-    this.popup = popup;
-    this.popupReport = reportId;
-    popup.on('close', () => {
-      if (this.popup !== popup) return;
-      this.popup = null;
-      this.popupReport = null;
-      if (reportId) this.opts.onSelectReport(null);
-    });
-  }
-
-  private closePopup() {
-    const p = this.popup;
-    this.popup = null;
-    this.popupReport = null;
-    p?.remove();
+    this.interaction.showReport(id);
   }
 
   /** Resolves at the next `idle` event: everything for the current state is drawn. */
@@ -419,28 +326,7 @@ export class MapController {
 
   /** Shows a place (from the search box): moves there if needed and opens its popup. */
   showPlace(id: string | null) {
-    const place = id ? this.opts.dataset.places.find((p) => p.id === id) : undefined;
-    if (!place) return;
-    const at = place.geometry.coordinates as LonLat;
-    this.openPlacePopup(place);
-    if (!this.map.getBounds().contains(at) || this.map.getZoom() < 9)
-      this.map.easeTo(
-        { center: at, zoom: Math.max(this.map.getZoom(), 10), duration: 600 },
-        FROM_APP,
-      );
-  }
-
-  private openPlacePopup(place: Place) {
-    this.opts.onSelectReport(null);
-    this.openPopup(
-      place.geometry.coordinates as LonLat,
-      placePopup(
-        place,
-        this.opts.timeline.controlAt(place.id, this.t),
-        this.opts.dataset.manifest.factions,
-        this.t,
-      ),
-    );
+    this.interaction.showPlace(id);
   }
 
   /** Screen position (CSS px, relative to the map container) of a [lon, lat]. */

@@ -67,15 +67,11 @@ export function layersFor(
 ): LayerSpecification[] {
   if (strategy !== 'paint' && strategy !== 'setdata') return layers;
   return layers.map((layer) => {
-    if (!('filter' in layer) || layer.filter === undefined) return layer;
-    const { time, rest } = splitFilter(layer.filter);
+    const time = 'filter' in layer ? splitFilter(layer.filter).time : null;
     if (!time) return layer;
-    const out = { ...layer } as LayerSpecification & {
-      filter?: unknown;
+    const out = withoutTimeFilter(layer) as LayerSpecification & {
       paint?: Record<string, unknown>;
     };
-    if (rest === undefined) delete out.filter;
-    else out.filter = rest;
     if (strategy === 'paint') {
       const paint: Record<string, unknown> = { ...(layer.paint ?? {}) };
       for (const prop of OPACITY[layer.type] ?? []) {

@@ -1,4 +1,5 @@
 /** The clock, post navigation, Play/Pause with speed, and the slider. */
+import { useMemo } from 'preact/hooks';
 import { nextPostTime, previousPostTime } from '../data/timeline';
 import { formatUtcClock, formatUtcDate, formatUtcInWords } from '../lib/time';
 import { SPEEDS } from '../state/store';
@@ -15,6 +16,8 @@ export function TimeControls() {
   const next = nextPostTime(t, timeline.posts);
   const current = [...timeline.posts].reverse().find((p) => p.t <= t);
   const s = () => store.getState();
+  // The same element on every render: Preact skips it, so a time step never redraws the chart.
+  const chart = useMemo(() => <DensityChart />, []);
   return (
     <section class="time-controls" aria-label="Time controls">
       <div class="clock" aria-live="off">
@@ -70,7 +73,7 @@ export function TimeControls() {
         </label>
       </div>
       <div class="timeline">
-        <DensityChart />
+        {chart}
         <TimeSlider />
       </div>
     </section>

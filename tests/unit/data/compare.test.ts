@@ -57,7 +57,10 @@ const ms = (d: string) => Date.parse(T(d));
 
 function dataset(zones: Zone[], places: Place[] = []): Dataset {
   return {
-    manifest: { factions: [{ id: 'x' }, { id: 'y' }] },
+    manifest: {
+      factions: [{ id: 'x' }, { id: 'y' }],
+      time_range: { start: T('01'), end: '2015-11-01T00:00:00Z' },
+    },
     posts: [],
     zones,
     places,

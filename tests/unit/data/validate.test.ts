@@ -51,6 +51,13 @@ const zone = (props: Record<string, unknown>) => ({
     ...props,
   },
 });
+/** A place feature with the given control history. */
+const placeWith = (control: unknown[]) => ({
+  type: 'Feature',
+  id: 'p',
+  geometry: { type: 'Point', coordinates: [37, 36] },
+  properties: { name: 'P', name_ar: 'ب', aliases: ['P'], kind: 'village', source: 's', control },
+});
 const props = (r: { problems: { property?: string; severity: string }[] }) =>
   r.problems.filter((p) => p.severity === 'error').map((p) => p.property);
 
@@ -119,52 +126,28 @@ describe('validateLayer', () => {
     expect(props(validateLayer('reports', fc(zone({})), 'z', ctx))).toContain('geometry');
   });
   it('checks every entry of a place control history', () => {
-    const place = {
-      type: 'Feature',
-      id: 'p',
-      geometry: { type: 'Point', coordinates: [37, 36] },
-      properties: {
-        name: 'P',
-        name_ar: 'ب',
-        aliases: [],
-        kind: 'village',
-        source: 's',
-        control: [
-          { from: '2015-10-01T00:00:00Z', faction: 'isis', source: 's' },
-          { from: 'yesterday', faction: 'rebel' },
-        ],
-      },
-    };
+    const place = placeWith([
+      { from: '2015-10-01T00:00:00Z', faction: 'isis', source: 's' },
+      { from: 'yesterday', faction: 'rebel' },
+    ]);
     expect(props(validateLayer('places', fc(place), 'p', ctx)).sort()).toEqual([
       'control[1].from',
       'control[1].source',
     ]);
   });
   it('checks the claims that dispute a control entry: each needs a faction of the manifest and a source', () => {
-    const place = {
-      type: 'Feature',
-      id: 'p',
-      geometry: { type: 'Point', coordinates: [37, 36] },
-      properties: {
-        name: 'P',
-        name_ar: 'ب',
-        aliases: ['P'],
-        kind: 'village',
+    const place = placeWith([
+      {
+        from: '2015-10-01T00:00:00Z',
+        faction: 'regime',
         source: 's',
-        control: [
-          {
-            from: '2015-10-01T00:00:00Z',
-            faction: 'regime',
-            source: 's',
-            disputed: [
-              { faction: 'rebel', from: '2015-10-02T12:00:00Z', source: 'other outlet' },
-              { faction: 'rebel', from: 'soon' },
-            ],
-          },
-          { from: '2015-10-05T00:00:00Z', faction: 'rebel', source: 's', disputed: [] },
+        disputed: [
+          { faction: 'rebel', from: '2015-10-02T12:00:00Z', source: 'other outlet' },
+          { faction: 'rebel', from: 'soon' },
         ],
       },
-    };
+      { from: '2015-10-05T00:00:00Z', faction: 'rebel', source: 's', disputed: [] },
+    ]);
     const r = validateLayer('places', fc(place), 'p', ctx);
     expect(r.problems.map((p) => p.property).sort()).toEqual([
       'control[0].disputed[1].from',
@@ -172,19 +155,19 @@ describe('validateLayer', () => {
       'control[1].disputed',
     ]);
     // Once the fields are right, the factions are checked against the manifest.
-    place.properties.control = [
-      {
-        from: '2015-10-01T00:00:00Z',
-        faction: 'regime',
-        source: 's',
-        disputed: [{ faction: 'martians', from: '2015-10-02T12:00:00Z', source: 's' }],
-      },
-    ];
-    expect(props(validateLayer('places', fc(place), 'p', ctx))).toEqual([
+    const claim = (faction: string) =>
+      placeWith([
+        {
+          from: '2015-10-01T00:00:00Z',
+          faction: 'regime',
+          source: 's',
+          disputed: [{ faction, from: '2015-10-02T12:00:00Z', source: 's' }],
+        },
+      ]);
+    expect(props(validateLayer('places', fc(claim('martians')), 'p', ctx))).toEqual([
       'control[0].disputed[0].faction',
     ]);
-    place.properties.control[0].disputed[0].faction = 'rebel';
-    expect(validateLayer('places', fc(place), 'p', ctx).problems).toEqual([]);
+    expect(validateLayer('places', fc(claim('rebel')), 'p', ctx).problems).toEqual([]);
   });
   it('reports a missing properties member once, labelled properties', () => {
     const r = validateLayer(
