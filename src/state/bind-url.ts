@@ -1,11 +1,19 @@
-/** Keeps the URL hash current with the store (throttled replaceState), and applies hash edits. */
-import { throttle } from '../lib/throttle';
+/**
+ * Keeps the URL hash current with the store, and applies hash edits. The hash is written once the
+ * state rests (URL_REST_MS): a replaceState on every step of a scrub cost a third of a map frame
+ * (docs/performance.md), and a link is only copied from a map at rest. A pending write is made
+ * before the page is hidden or left.
+ */
+import { debounce } from '../lib/throttle';
 import { formatHash, parseHash } from './url';
 import type { AppStore } from './store';
 
+/** How long the state must rest before the hash is written. */
+export const URL_REST_MS = 300;
+
 /** Returns an unsubscribe function. */
 export function bindUrl(store: AppStore, win: Window = window): () => void {
-  const write = throttle(() => {
+  const write = debounce(() => {
     const s = store.getState();
     const hash = formatHash({
       t: s.t,
@@ -15,7 +23,7 @@ export function bindUrl(store: AppStore, win: Window = window): () => void {
       compare: s.compareA === null ? undefined : { a: s.compareA, b: s.t },
     });
     if (win.location.hash !== hash) win.history.replaceState(null, '', hash);
-  }, 250);
+  }, URL_REST_MS);
   const unsub = store.subscribe((s) => [s.t, s.view, s.visible, s.compareA] as const, write, {
     equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3],
   });
@@ -29,9 +37,15 @@ export function bindUrl(store: AppStore, win: Window = window): () => void {
     if (h.center || h.zoom !== undefined)
       s.setView({ center: h.center ?? s.view.center, zoom: h.zoom ?? s.view.zoom }, 'app');
   };
+  const flush = () => write.flush();
   win.addEventListener('hashchange', onHashChange);
+  win.addEventListener('pagehide', flush);
+  win.addEventListener('visibilitychange', flush);
   return () => {
     unsub();
+    write.cancel();
     win.removeEventListener('hashchange', onHashChange);
+    win.removeEventListener('pagehide', flush);
+    win.removeEventListener('visibilitychange', flush);
   };
 }

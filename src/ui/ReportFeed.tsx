@@ -1,17 +1,23 @@
 /** The reports known at the current time, newest first; choosing one opens its popup. */
 import { STATUS_STYLE } from '../map/style';
 import { formatUtcInWords } from '../lib/time';
-import { useApp, useAppState } from './use-app-state';
+import { useApp, useAppState, useThrottledTime } from './use-app-state';
 
 /** The feed lists this many of the newest reports: a list of 100,000 would stall every step. */
 export const FEED_LIMIT = 50;
+/**
+ * While the time moves, the feed follows at most this often (the first step at once, the last
+ * when the scrub or playback stops): redrawing the list on every step cost a third more per
+ * step than the map's own frame (docs/performance.md).
+ */
+export const FEED_REFRESH_MS = 1000;
 
 export function ReportFeed() {
   const { store, timeline } = useApp();
-  // Re-render when the number of known reports changes, not on every time step.
-  const count = useAppState((s) => timeline.countReportsKnownAt(s.t));
+  const t = useThrottledTime(FEED_REFRESH_MS);
+  const count = timeline.countReportsKnownAt(t);
   const selected = useAppState((s) => s.selectedReport);
-  const reports = timeline.reportsKnownAt(store.getState().t, FEED_LIMIT);
+  const reports = timeline.reportsKnownAt(t, FEED_LIMIT);
   return (
     <section class="feed" aria-labelledby="feed-title">
       <h2 id="feed-title">Reports so far ({count})</h2>

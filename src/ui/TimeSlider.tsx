@@ -91,7 +91,9 @@ export function TimeSlider() {
         onPointerUp={onPointerUp}
         onKeyDown={onKeyDown}
       >
-        <div class="slider-fill" style={{ width: `${share(t) * 100}%` }} />
+        <div class="slider-fill-clip">
+          <div class="slider-fill" style={{ transform: `translateX(${share(t) * 100}%)` }} />
+        </div>
         {timeline.posts.map((p) => (
           <span
             key={p.id}
@@ -100,7 +102,9 @@ export function TimeSlider() {
             title={`${formatUtcInWords(p.t)}: ${p.title}`}
           />
         ))}
-        <div class="slider-thumb" style={{ left: `${share(t) * 100}%` }} />
+        <div class="slider-thumb-rail" style={{ transform: `translateX(${share(t) * 100}%)` }}>
+          <div class="slider-thumb" />
+        </div>
       </div>
       <div class="slider-ends" aria-hidden="true">
         <span>{formatUtcDate(start)}</span>

@@ -3,10 +3,11 @@
  * (Object.is). Preact hooks directly, so no React compatibility layer is needed.
  */
 import { createContext } from 'preact';
-import { useContext, useEffect, useReducer, useRef } from 'preact/hooks';
+import { useContext, useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import type { Timeline } from '../data/timeline';
 import type { Dataset } from '../data/types';
 import type { ExportSize } from '../lib/export-compose';
+import { throttle } from '../lib/throttle';
 import type { AppState, AppStore } from '../state/store';
 
 export interface AppContextValue {
@@ -45,4 +46,25 @@ export function useAppState<U>(selector: (s: AppState) => U): U {
     [store],
   );
   return value;
+}
+
+/**
+ * The store's time, re-rendering at most once per `ms` while it keeps moving: the first step of
+ * a scrub or playback shows at once, the last one when the window ends. For parts of the page
+ * whose redraw costs more than a map frame (a long list): each DOM change repaints its region.
+ */
+export function useThrottledTime(ms: number): number {
+  const { store } = useApp();
+  const [t, setT] = useState(() => store.getState().t);
+  useEffect(() => {
+    const update = throttle(() => setT(store.getState().t), ms);
+    const unsub = store.subscribe((s) => s.t, update);
+    // A change between the first render and this subscription is not missed.
+    update();
+    return () => {
+      unsub();
+      update.cancel();
+    };
+  }, [store, ms]);
+  return t;
 }

@@ -75,6 +75,47 @@ describe('the app on its bundled dataset', () => {
     await app.page.close();
   });
 
+  it('a scrub moves the thumb and clock at every step; the feed follows at most once a second', async () => {
+    const app = await openApp(session, '/');
+    const [start, end] = await app.state<[number, number]>('domain');
+    const heading = app.page.getByRole('heading', { name: /^Reports so far/ });
+    const thumbShare = () =>
+      app.page.evaluate(() => {
+        const track = document.querySelector('.slider-track')?.getBoundingClientRect();
+        const thumb = document.querySelector('.slider-thumb')?.getBoundingClientRect();
+        return track && thumb ? (thumb.x + thumb.width / 2 - track.x) / track.width : Number.NaN;
+      });
+    await slider(app).focus();
+    await app.page.keyboard.press('End');
+    await expect.poll(() => heading.innerText()).toBe('Reports so far (10)');
+    expect(await thumbShare()).toBeCloseTo(1, 2);
+    // Two steps in one task, after a quiet spell: the first shows in the feed at once, the
+    // second only when the feed's one-second window ends. The slider and clock show it at once.
+    const seen = await app.page.evaluate(
+      async ([start, end]) => {
+        const { store } = (window as unknown as WithAutomation).conflictMap;
+        await new Promise((r) => setTimeout(r, 1100));
+        store.getState().setTime(start);
+        store.getState().setTime(start + ((end - start) * 3) / 4);
+        await new Promise((r) => setTimeout(r, 0));
+        return {
+          feed: document.querySelector('#feed-title')?.textContent,
+          clock: document.querySelector('.clock time')?.getAttribute('datetime'),
+        };
+      },
+      [start, end],
+    );
+    expect(seen.feed).toBe('Reports so far (0)');
+    expect(seen.clock).toBe(new Date(start + ((end - start) * 3) / 4).toISOString());
+    expect(await thumbShare()).toBeCloseTo(0.75, 2);
+    const known = await app.page.evaluate(() => document.querySelectorAll('.feed-item').length);
+    expect(known).toBe(0);
+    await expect.poll(() => heading.innerText()).not.toBe('Reports so far (0)');
+    expect(await app.page.locator('.feed-item').count()).toBeGreaterThan(0);
+    expect(app.errors).toEqual([]);
+    await app.page.close();
+  });
+
   it('a deep link restores the moment and the view, and the URL follows the app', async () => {
     const app = await openApp(
       session,
@@ -234,6 +275,10 @@ describe('progressive load', () => {
     expect(await app.state('loading')).toBe(null);
     await app.idle();
     // The same pins as a page that loaded everything before opening, at the same moment.
+    // The URL is written once the time rests.
+    await expect
+      .poll(() => app.page.evaluate(() => location.hash))
+      .toMatch(/t=2015-12-01T00:00:00Z/);
     const whole = await openApp(session, `/${await app.page.evaluate(() => location.hash)}`);
     expect(await app.rendered('reports')).toBeGreaterThan(0);
     expect(await app.rendered('reports')).toBe(await whole.rendered('reports'));
