@@ -54,7 +54,7 @@ const cases = opts.cases
     })
   : allCases;
 // --quick measures only what the targets read (ours and the setData baseline).
-const ALL_STRATEGIES = ['gpu', 'perday', 'keyed', 'filter', 'paint', 'setdata'] as const;
+const ALL_STRATEGIES = ['gpu', 'tiled', 'perday', 'keyed', 'filter', 'paint', 'setdata'] as const;
 const strategies = opts.strategies
   ? ALL_STRATEGIES.filter((s) => opts.strategies?.split(',').includes(s))
   : quick
@@ -138,6 +138,8 @@ async function runCase(path: string, name: string, c: { pins: number; zoneVersio
     process.stdout.write(`${s} `);
     if (s === 'gpu')
       Object.assign(row, { scrubMedianMs: median(r.times), scrubP95Ms: p95(r.times) });
+    if (s === 'tiled')
+      Object.assign(row, { tiledMedianMs: median(r.times), tiledP95Ms: p95(r.times) });
     if (s === 'perday')
       Object.assign(row, { perDayMedianMs: median(r.times), perDayP95Ms: p95(r.times) });
     if (s === 'keyed')
@@ -178,16 +180,16 @@ const f = (n: unknown) =>
   typeof n === 'number' ? n.toFixed(0).padStart(7) : String(n ?? '-').padStart(7);
 const r2 = (n: number) => n.toFixed(2).padStart(6);
 console.log(
-  '\nmedian ms: floor, ours (gpu pins + keyed zones/places; p95), per-day zone sources, keyed sources only, plain global-state filter, paint-only, setData baseline (- = not run)',
+  '\nmedian ms: floor, ours (gpu pins and zones, keyed places; p95), tiled zones (gpu pins), per-day zone sources, keyed sources only, plain global-state filter, paint-only, setData baseline (- = not run)',
 );
 console.log(
-  'case                                  floor    ours    p95  perday   keyed  filter   paint setData | ours/floor  setData/ours overhead  perday/ours overhead',
+  'case                                  floor    ours    p95   tiled  perday   keyed  filter   paint setData | ours/floor  setData/ours overhead  tiled/ours overhead',
 );
 for (const r of results as Record<string, number>[]) {
   // Overheads over the floor, at least 1 ms so a ratio stays finite when ours is at the floor.
   const over = (x: number) => Math.max(1, x - r.floorMedianMs);
   console.log(
-    `${String(r.name).padEnd(36)}${f(r.floorMedianMs)} ${f(r.scrubMedianMs)} ${f(r.scrubP95Ms)} ${f(r.perDayMedianMs)} ${f(r.keyedMedianMs)} ${f(r.plainFilterMedianMs)} ${f(r.paintMedianMs)} ${f(r.baselineMedianMs)} |    ${r2(r.scrubMedianMs / r.floorMedianMs)}                ${r2(over(r.baselineMedianMs) / over(r.scrubMedianMs))}                ${r.perDayMedianMs === undefined ? '     -' : r2(over(r.perDayMedianMs) / over(r.scrubMedianMs))}`,
+    `${String(r.name).padEnd(36)}${f(r.floorMedianMs)} ${f(r.scrubMedianMs)} ${f(r.scrubP95Ms)} ${f(r.tiledMedianMs)} ${f(r.perDayMedianMs)} ${f(r.keyedMedianMs)} ${f(r.plainFilterMedianMs)} ${f(r.paintMedianMs)} ${f(r.baselineMedianMs)} |    ${r2(r.scrubMedianMs / r.floorMedianMs)}                ${r2(over(r.baselineMedianMs) / over(r.scrubMedianMs))}                ${r.tiledMedianMs === undefined ? '     -' : r2(over(r.tiledMedianMs) / over(r.scrubMedianMs))}`,
   );
 }
 console.log(

@@ -12,6 +12,7 @@ import { embedModeFrom } from './lib/share-links';
 import { buildTimeline } from './data/timeline';
 import { bindStoreToMap } from './map/bind-store';
 import { MapController } from './map/controller';
+import { pinsOnGpu } from './map/time-strategy';
 import { bundledFontUrls } from './map/fonts';
 import { bindPlayback } from './state/playback';
 import { bindCompare } from './state/bind-compare';
@@ -146,7 +147,11 @@ function start(
       if (!full.dataset || !full.features) return;
       current = {
         dataset: full.dataset,
-        features: full.features,
+        // The zones came with the base layers: the worker does not send their mesh twice.
+        features: {
+          ...full.features,
+          zoneMesh: full.features.zoneMesh ?? current.features.zoneMesh,
+        },
         timeline: buildTimeline(full.dataset),
       };
       map?.setReports(current.dataset, current.timeline, current.features);
@@ -169,7 +174,7 @@ async function boot() {
     : [];
   let started: Started | null = null;
   // Only the GPU pin layer can take its pins after the map opened; other strategies wait.
-  const early = ['gpu', 'perday'].includes(timeStrategyFrom(location.href));
+  const early = pinsOnGpu(timeStrategyFrom(location.href));
   // Loaded and validated in a worker; topology rules are left to CI (npm run validate).
   const full = await loadForMap(
     url,

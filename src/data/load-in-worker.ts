@@ -1,11 +1,13 @@
 /**
  * Loads a dataset in a Web Worker (src/data/load-worker.ts) and resolves with the dataset, its
  * problems and the map features. Falls back to loading on the main thread if no worker can be
- * started (an old browser, a strict Content-Security-Policy).
+ * started (an old browser, a strict Content-Security-Policy); that path's code (loader,
+ * validators, triangulator) is fetched only then, so it is not in the app's main bundle.
  */
-import { fetchText, loadDataset, type LoadResult } from './load';
+import type { LoadResult } from './load';
 import type { WorkerMessage, WorkerRequest } from './load-worker';
-import { buildMapFeatures, type MapFeatures } from './map-features';
+import type { MapFeatures } from './map-features';
+import type { Dataset } from './types';
 
 export type LoadedForMap = LoadResult & { features: MapFeatures | null };
 
@@ -20,12 +22,20 @@ export function loadForMap(
   topology = false,
 ): Promise<LoadedForMap> {
   const onMainThread = async () => {
+    const [{ fetchText, loadDataset }, { buildMapFeatures }, { zoneMeshOf }] = await Promise.all([
+      import('./load'),
+      import('./map-features'),
+      import('./zone-mesh'),
+    ]);
+    const forMap = (dataset: Dataset): MapFeatures => {
+      const features = buildMapFeatures(dataset);
+      return { ...features, zoneMesh: zoneMeshOf(dataset, features.zones) };
+    };
     const r = await loadDataset(url, fetchText, onProgress, {
       topology,
-      onBase: (dataset, problems) =>
-        onBase({ dataset, problems, features: buildMapFeatures(dataset) }),
+      onBase: (dataset, problems) => onBase({ dataset, problems, features: forMap(dataset) }),
     });
-    return { ...r, features: r.dataset ? buildMapFeatures(r.dataset) : null };
+    return { ...r, features: r.dataset ? forMap(r.dataset) : null };
   };
   let worker: Worker;
   try {

@@ -5,6 +5,7 @@
  */
 import { fetchText, loadDataset } from './load';
 import { buildMapFeatures, type MapFeatures } from './map-features';
+import { zoneMeshOf } from './zone-mesh';
 import type { Problem } from './problems';
 import type { Dataset } from './types';
 
@@ -17,6 +18,19 @@ export type WorkerMessage =
 
 const post = (m: WorkerMessage) => (self as unknown as Worker).postMessage(m);
 
+/**
+ * The map's features with the zones triangulated for the GPU zone layer. The mesh (tens of MB
+ * for a year of daily fronts) is sent once: with the base layers, or with everything if no base
+ * was sent.
+ */
+let meshSent = false;
+function forMap(dataset: Dataset): MapFeatures {
+  const features = buildMapFeatures(dataset);
+  if (meshSent) return features;
+  meshSent = true;
+  return { ...features, zoneMesh: zoneMeshOf(dataset, features.zones) };
+}
+
 self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
   try {
     const { dataset, problems } = await loadDataset(
@@ -26,10 +40,10 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
       {
         topology: e.data.topology,
         onBase: (dataset, problems) =>
-          post({ type: 'base', dataset, problems, features: buildMapFeatures(dataset) }),
+          post({ type: 'base', dataset, problems, features: forMap(dataset) }),
       },
     );
-    post({ type: 'done', dataset, problems, features: dataset ? buildMapFeatures(dataset) : null });
+    post({ type: 'done', dataset, problems, features: dataset ? forMap(dataset) : null });
   } catch (err) {
     post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
   }

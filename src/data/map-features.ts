@@ -8,6 +8,7 @@ import type { FeatureCollection, Point, Polygon, MultiPolygon } from 'geojson';
 import { OPEN_END_MS } from '../lib/time';
 import { controlSpans, zoneInterval } from './timeline';
 import type { Dataset, Report } from './types';
+import type { ZoneMesh } from './zone-ranges';
 
 /** Faction id used for a place before its first known control change. */
 export const UNKNOWN_FACTION = '';
@@ -48,6 +49,11 @@ export interface MapFeatures {
   /** Circles of uncertainty around approximately placed places. */
   uncertainty: FeatureCollection<Polygon, { id: string }>;
   reports: FeatureCollection<Point, ReportFeatureProps>;
+  /**
+   * The zones triangulated for the GPU zone layer (zone-mesh.ts), built off the main thread by
+   * the loader; without it the map draws zones from a tiled source.
+   */
+  zoneMesh?: ZoneMesh;
 }
 
 /** Builds the map's feature collections from a loaded dataset. */

@@ -32,6 +32,7 @@ import {
   PREVIEW_SOURCE,
   layersOf,
   PLACES_CIRCLE,
+  UNKNOWN_COLOR,
   ZONES_FILL,
   buildStyle,
   timeLayers,
@@ -39,9 +40,10 @@ import {
 } from './style';
 import type { FontUrls } from './font-faces';
 import { PinLayer } from './pin-layer';
+import { ZoneLayer } from './zone-layer';
 import { TimeSender } from './time-sender';
 import { planTime, type TimePlan } from './time-plan';
-import type { TimeStrategy } from './time-strategy';
+import { pinsOnGpu, type TimeStrategy } from './time-strategy';
 
 setWorkerUrl(workerUrl);
 
@@ -98,6 +100,8 @@ export class MapController {
   private readonly plan: TimePlan;
   /** The GPU pin layer (strategy gpu), or null when pins are map sources. */
   private readonly pins: PinLayer | null = null;
+  /** The GPU zone layer (strategy gpu), or null when zones are a map source. */
+  private readonly zones: ZoneLayer | null = null;
   /** Turns a time into global-state, uniform and feature-state changes (time-sender.ts). */
   private readonly timeSender: TimeSender;
   /** Pointer, clicks and the popup (interaction.ts). */
@@ -105,9 +109,19 @@ export class MapController {
 
   constructor(private opts: ControllerOptions) {
     this.strategy = opts.strategy ?? 'gpu';
-    const gpuPins = this.strategy === 'gpu' || this.strategy === 'perday';
-    this.plan = planTime(opts.features, undefined, !gpuPins, this.strategy === 'perday');
+    // Without a zone mesh from the loader (zone-mesh.ts), zones come from a tiled source.
+    if (this.strategy === 'gpu' && !opts.features.zoneMesh) this.strategy = 'tiled';
+    const gpuPins = pinsOnGpu(this.strategy);
+    const gpuZones = this.strategy === 'gpu' && opts.features.zoneMesh !== undefined;
+    this.plan = planTime(opts.features, undefined, !gpuPins, this.strategy === 'perday', gpuZones);
     if (gpuPins) this.pins = new PinLayer(opts.features.reports.features, opts.t);
+    if (gpuZones && opts.features.zoneMesh)
+      this.zones = new ZoneLayer(
+        opts.features.zoneMesh,
+        opts.dataset.manifest.factions,
+        UNKNOWN_COLOR,
+        opts.t,
+      );
     const { dataset, features, fonts, view } = opts;
     this.t = opts.t;
     const resolve = (path: string) => new URL(path, dataset.baseUrl).href;
@@ -136,7 +150,14 @@ export class MapController {
       interactive: opts.interactive ?? true,
       cooperativeGestures: opts.cooperativeGestures ?? false,
     });
-    this.timeSender = new TimeSender(this.map, this.strategy, this.plan, this.pins, opts.t);
+    this.timeSender = new TimeSender(
+      this.map,
+      this.strategy,
+      this.plan,
+      this.pins,
+      this.zones,
+      opts.t,
+    );
     const controls = opts.controls ?? 'full';
     if (controls === 'full') {
       this.map.addControl(
@@ -151,6 +172,8 @@ export class MapController {
         // Whatever fails here, the map must still become ready: the rest keeps working.
         try {
           if (opts.styleUrl) this.addThematicLayers();
+          // The zones go where the tiled zone layers would be: under the compare overlay.
+          if (this.zones) this.map.addLayer(this.zones, COMPARE_GAINED);
           if (this.pins) this.map.addLayer(this.pins, PREVIEW_CIRCLE);
           this.sendTime(this.t);
           this.setVisibleLayers(opts.visible);
@@ -247,6 +270,7 @@ export class MapController {
         if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'visibility', visibility);
     }
     this.pins?.setVisible(kinds.includes('reports'));
+    this.zones?.setVisible(kinds.includes('zones'));
   }
 
   /** Moves the camera (not reported back as a user move). */
@@ -282,6 +306,7 @@ export class MapController {
     )
       return 0;
     if (kind === 'reports' && this.pins) return this.pins.countInView();
+    if (kind === 'zones' && this.zones) return this.zones.countInView();
     const layers = {
       zones: [ZONES_FILL],
       places: [PLACES_CIRCLE],

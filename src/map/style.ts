@@ -21,7 +21,7 @@ import {
   type TimePlan,
   ZONES_KEY,
 } from './time-plan';
-import { layersFor, type TimeStrategy, withoutTimeFilter } from './time-strategy';
+import { layersFor, pinsOnGpu, type TimeStrategy, withoutTimeFilter } from './time-strategy';
 
 export const ZONES_SOURCE = 'zones';
 export const PLACES_SOURCE = 'places';
@@ -99,8 +99,12 @@ export function thematicSources(
   plan: TimePlan,
 ): Record<string, SourceSpecification> {
   return {
-    // Per-version zone sources (strategy `perday`) replace the one source with intervals.
-    [ZONES_SOURCE]: { type: 'geojson', data: plan.zoneVersions.length ? EMPTY : features.zones },
+    // Per-version zone sources (strategy `perday`) or the GPU zone layer (`gpu`) replace the one
+    // source with intervals.
+    [ZONES_SOURCE]: {
+      type: 'geojson',
+      data: plan.zoneVersions.length || plan.zonesOnGpu ? EMPTY : features.zones,
+    },
     ...Object.fromEntries(
       plan.zoneVersions.map((v, i) => [
         zoneVersionSourceId(i),
@@ -342,11 +346,13 @@ export function timeLayers(
   strategy: TimeStrategy,
   t = 0,
 ): LayerSpecification[] {
-  const gpuLike = strategy === 'gpu' || strategy === 'perday';
+  const gpuLike = pinsOnGpu(strategy);
   const layers = layersFor(
     thematicLayers(factions, plan, strategy === 'keyed' || gpuLike, gpuLike),
     strategy,
   );
+  // The GPU zone layer (zone-layer.ts) draws the zones: no tiled zone layers.
+  if (plan.zonesOnGpu) return layers.filter((l) => !ZONE_LAYERS.includes(l.id));
   if (!plan.zoneVersions.length) return layers;
   // perday: each zone layer is repeated per version, without its time filter; only the
   // versions active at t are visible, and a step toggles layout visibility.

@@ -36,6 +36,8 @@ export interface TimePlan {
   keys: TimeKey[];
   /** Zones split by validity interval, each its own source; empty unless `perday`. */
   zoneVersions: ZoneVersion[];
+  /** Zones are drawn by the GPU zone layer (zone-layer.ts), not from a map source. */
+  zonesOnGpu: boolean;
 }
 
 function boundariesOf(features: { properties: { t0: number; t1?: number } }[]): number[] {
@@ -56,6 +58,7 @@ export function planTime(
   perBucket = REPORTS_PER_BUCKET,
   pinsInSources = true,
   zonesPerVersion = false,
+  zonesOnGpu = false,
 ): TimePlan {
   const pins = [...features.reports.features].sort((a, b) => a.properties.t0 - b.properties.t0);
   const reportBuckets: TimePlan['reportBuckets'] = [];
@@ -64,8 +67,12 @@ export function planTime(
   return {
     reportBuckets,
     zoneVersions: zonesPerVersion ? zoneVersionsOf(features.zones) : [],
+    zonesOnGpu,
     keys: [
-      { name: ZONES_KEY, boundaries: boundariesOf(features.zones.features) },
+      // Zones on the GPU have no source to filter, so no key to send.
+      ...(zonesOnGpu
+        ? []
+        : [{ name: ZONES_KEY, boundaries: boundariesOf(features.zones.features) }]),
       { name: PLACES_KEY, boundaries: boundariesOf(features.places.features) },
       ...reportBuckets.map((b, k) => ({
         name: reportsKey(k),

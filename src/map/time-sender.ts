@@ -8,6 +8,7 @@ import type { MapFeatures } from '../data/map-features';
 import type { Timeline } from '../data/timeline';
 import type { Dataset } from '../data/types';
 import type { PinLayer } from './pin-layer';
+import type { ZoneLayer } from './zone-layer';
 import {
   FACTION_STATE,
   PLACE_LABELS_SOURCE,
@@ -18,7 +19,7 @@ import {
 } from './style';
 import { TIME_STATE } from './time-filters';
 import { activeVersions, keyValues, PLACES_KEY, type TimePlan } from './time-plan';
-import type { TimeStrategy } from './time-strategy';
+import { pinsOnGpu, type TimeStrategy } from './time-strategy';
 
 export interface TimeContext {
   /** A file is being previewed: its pins read the plain time. */
@@ -41,6 +42,7 @@ export class TimeSender {
     private readonly strategy: TimeStrategy,
     private readonly plan: TimePlan,
     private readonly pins: PinLayer | null,
+    private readonly zones: ZoneLayer | null,
     t: number,
   ) {
     this.versionsShown = new Set(activeVersions(plan.zoneVersions, t));
@@ -49,7 +51,8 @@ export class TimeSender {
   send(t: number, ctx: TimeContext) {
     if (this.strategy === 'setdata') return this.sendActiveFeatures(t, ctx.features);
     this.pins?.setTime(t);
-    const gpuLike = this.strategy === 'gpu' || this.strategy === 'perday';
+    this.zones?.setTime(t);
+    const gpuLike = pinsOnGpu(this.strategy);
     const keyed = this.strategy === 'keyed' || gpuLike;
     if (this.plan.zoneVersions.length) this.sendZoneVersions(t);
     // With snapped keys only the preview pins read the plain time: don't touch it (and make

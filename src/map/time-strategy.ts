@@ -2,11 +2,13 @@
  * How a change of time reaches the map. The style is written once with time filters; this
  * module rewrites it for the strategy in use, so the benchmark can compare them on equal terms
  * (docs/performance.md):
- * - `gpu` (default): pins are drawn by a custom WebGL layer with time as a uniform
- *   (pin-layer.ts); zones and places as in `keyed`.
- * - `perday`: as `gpu`, but zones are one source per version (validity interval) with layers
- *   whose layout visibility is toggled as t crosses versions, instead of one source whose
- *   filter reads a snapped key.
+ * - `gpu` (default): pins and zones are drawn by custom WebGL layers, each uploaded once
+ *   (pin-layer.ts: time as a uniform; zone-layer.ts: zones triangulated once, the ranges active
+ *   at t drawn); places as in `keyed`, their dots coloured by feature state.
+ * - `tiled`: as `gpu`, but zones come from one map source whose filter reads a snapped key, so
+ *   a step that crosses a zone version re-tiles them (the default until the third session).
+ * - `perday`: as `tiled`, but zones are one source per version (validity interval) with layers
+ *   whose layout visibility is toggled as t crosses versions.
  * - `keyed`: each source's filter reads its own global-state key, set to t snapped to
  *   that source's boundaries, and pins come in time buckets (time-plan.ts): a step re-tiles only
  *   the sources whose visible set changes.
@@ -20,9 +22,10 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { isTimeFilter } from './time-filters';
 
-export type TimeStrategy = 'gpu' | 'perday' | 'keyed' | 'filter' | 'paint' | 'setdata';
+export type TimeStrategy = 'gpu' | 'tiled' | 'perday' | 'keyed' | 'filter' | 'paint' | 'setdata';
 export const TIME_STRATEGIES: readonly TimeStrategy[] = [
   'gpu',
+  'tiled',
   'perday',
   'keyed',
   'filter',
@@ -83,4 +86,9 @@ export function layersFor(
     }
     return out as LayerSpecification;
   });
+}
+
+/** Strategies that draw pins with the GPU pin layer (and places by feature state). */
+export function pinsOnGpu(strategy: TimeStrategy): boolean {
+  return strategy === 'gpu' || strategy === 'tiled' || strategy === 'perday';
 }

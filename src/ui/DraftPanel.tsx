@@ -6,8 +6,6 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { reportFileText } from '../data/new-report';
 import { formatProblem } from '../data/problems';
 import { REPORT_STATUSES, type ReportStatus } from '../data/types';
-import { contextOf } from '../data/validate';
-import { validateLayerText } from '../data/validate-text';
 import { formatIsoUtc } from '../lib/time';
 import {
   clearDraft,
@@ -29,12 +27,26 @@ const TEXT_FIELDS: { key: keyof DraftFields; label: string; long?: boolean; hint
   { key: 'translator', label: 'Translator (credit)' },
 ];
 
+/**
+ * The validator, fetched when drafting first starts: most readers never draft, so it stays out
+ * of the app's main bundle.
+ */
+const loadChecker = () =>
+  Promise.all([import('../data/validate-text'), import('../data/validate')]).then(
+    ([text, rules]) => ({ validateLayerText: text.validateLayerText, contextOf: rules.contextOf }),
+  );
+type Checker = Awaited<ReturnType<typeof loadChecker>>;
+
 export function DraftPanel() {
   const { store, dataset, timeline } = useApp();
   const drafting = useAppState((s) => s.drafting);
   const point = useAppState((s) => s.draftPoint);
   const [draft, setDraft] = useState<DraftFields | null>(() => loadDraft(localStorage));
   const [note, setNote] = useState('');
+  const [checker, setChecker] = useState<Checker | null>(null);
+  useEffect(() => {
+    if (drafting && !checker) loadChecker().then(setChecker);
+  }, [drafting, checker]);
 
   // A saved draft reopens drafting mode with its pin on the map.
   useEffect(() => {
@@ -79,7 +91,8 @@ export function DraftPanel() {
   };
 
   const file = useMemo(() => {
-    if (!draft || draft.lon === null || draft.lat === null) return null;
+    if (!checker || !draft || draft.lon === null || draft.lat === null) return null;
+    const { validateLayerText, contextOf } = checker;
     const out = reportFileText({
       ...draft,
       lon: draft.lon,
@@ -102,7 +115,7 @@ export function DraftPanel() {
         fix: 'change the title',
       });
     return { ...out, problems };
-  }, [draft, dataset]);
+  }, [draft, dataset, checker]);
   const ok = file !== null && !file.problems.some((p) => p.severity === 'error');
 
   if (!drafting || !draft)

@@ -1,12 +1,14 @@
 /** The map area accepts a dropped GeoJSON file and checks it in the browser. */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { checkFile } from '../data/check-file';
 import { useApp } from './use-app-state';
 
-/** Reads and checks a file, then hands the result to the store. */
+/**
+ * Reads and checks a file, then hands the result to the store. The checker (validators and
+ * parser) is fetched on the first file, so it stays out of the app's main bundle.
+ */
 export async function checkUserFile(file: File, ctx: ReturnType<typeof useApp>) {
-  const text = await file.text();
+  const [text, { checkFile }] = await Promise.all([file.text(), import('../data/check-file')]);
   ctx.store.getState().setChecked(checkFile(file.name, text, ctx.dataset));
 }
 

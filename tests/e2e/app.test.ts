@@ -229,6 +229,46 @@ describe('the app on its bundled dataset', () => {
     await app.page.close();
   });
 
+  it('zones change hands at their version boundary, drawn alike on the GPU and from tiles', async () => {
+    /** The map's colour 1 km south of al-Hader (inside its zone, off its dot). */
+    const probe = (app: AppPage) =>
+      app.page.evaluate(() => {
+        const hook = (window as unknown as WithAutomation).conflictMap;
+        const { x, y } = hook.project([37.05086, 35.98124]);
+        const canvas = document.querySelector('.map canvas') as HTMLCanvasElement;
+        const ratio = canvas.width / canvas.clientWidth;
+        const copy = document.createElement('canvas');
+        copy.width = canvas.width;
+        copy.height = canvas.height;
+        const ctx = copy.getContext('2d') as CanvasRenderingContext2D;
+        ctx.drawImage(canvas, 0, 0);
+        return [...ctx.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data];
+      });
+    const seen: Record<string, number[][]> = {};
+    for (const strategy of ['gpu', 'tiled']) {
+      const app = await openApp(
+        session,
+        `/?time=${strategy}#t=2015-11-12T11:00:00Z&c=37.05086,35.99024&z=11.00&l=zones`,
+      );
+      expect(await app.rendered('zones')).toBeGreaterThan(0);
+      const before = await probe(app);
+      await app.page.getByRole('slider', { name: /Time/ }).focus();
+      await app.page.keyboard.press('ArrowRight');
+      await app.idle();
+      expect(await app.state('t')).toBeGreaterThanOrEqual(Date.parse('2015-11-12T12:00:00Z'));
+      seen[strategy] = [before, await probe(app)];
+      expect(app.errors).toEqual([]);
+      await app.page.close();
+    }
+    const [before, after] = seen.gpu;
+    // Rebel green (#009e73) tint before, government orange (#d55e00) after.
+    expect(before[1] - before[0]).toBeGreaterThan(20);
+    expect(after[0] - after[1]).toBeGreaterThan(20);
+    for (const k of [0, 1])
+      for (const c of [0, 1, 2])
+        expect(Math.abs(seen.gpu[k][c] - seen.tiled[k][c])).toBeLessThan(8);
+  });
+
   it('fits a 360 px wide phone without horizontal scrolling, slider and feed reachable', async () => {
     const app = await openApp(session, '/', { width: 360, height: 740 });
     const overflow = await app.page.evaluate(

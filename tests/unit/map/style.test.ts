@@ -11,7 +11,7 @@ import {
   ZONES_FILL,
 } from '../../../src/map/style';
 import { ACTIVE_AT_T, KNOWN_AT_T, TIME_STATE } from '../../../src/map/time-filters';
-import { keyValues, planTime, type TimePlan } from '../../../src/map/time-plan';
+import { keyValues, planTime, type TimePlan, ZONES_KEY } from '../../../src/map/time-plan';
 import { readLocal, repoUrl } from '../read-local';
 
 async function fixtureStyle(strategy: 'gpu' | 'keyed' = 'keyed') {
@@ -185,5 +185,33 @@ describe('perday strategy', () => {
     expect(active.length).toBeGreaterThan(0);
     expect(visible).toHaveLength(1);
     for (const l of fills) expect(JSON.stringify(l)).not.toContain('global-state');
+  });
+});
+
+describe('gpu strategy (zones on the GPU zone layer)', () => {
+  it('has no tiled zone layers, an empty zones source and no zones key to send', async () => {
+    const { dataset } = await loadDataset(repoUrl('tests/fixtures/mini/dataset.json'), readLocal);
+    const features = buildMapFeatures(dataset!);
+    const plan = planTime(features, undefined, false, false, true);
+    const style = buildStyle({
+      strategy: 'gpu',
+      plan,
+      manifest: dataset!.manifest,
+      features,
+      fonts: { latin: 'https://x.test/a.woff2', arabic: 'https://x.test/b.woff2' },
+      resolve: (p) => p,
+      initialTime: 0,
+    });
+    expect(validateStyleMin(style)).toEqual([]);
+    const ids = style.layers.map((l) => l.id);
+    expect(ids.filter((id) => id.startsWith(ZONES_FILL))).toEqual([]);
+    expect(ids).toContain(PLACES_CIRCLE);
+    expect(JSON.stringify(style.sources.zones)).not.toContain('Polygon');
+    expect(Object.keys(keyValues(plan, 0))).not.toContain(ZONES_KEY);
+    // The tiled strategy keeps them, reading the zones key.
+    const tiled = timeLayers(dataset!.manifest.factions, planTime(features), 'tiled');
+    expect(tiled.some((l) => l.id === ZONES_FILL && JSON.stringify(l).includes(ZONES_KEY))).toBe(
+      true,
+    );
   });
 });

@@ -1,0 +1,62 @@
+/**
+ * The parts of a zone mesh (zone-mesh.ts) the map needs at draw time: its layout, and which
+ * ranges are active at a moment. Kept apart from the builder so the app's main bundle does not
+ * carry the triangulator; the mesh is built in the loading worker.
+ */
+/** Floats per vertex: Web Mercator x and y (0..1), distance along the ring (Mercator units),
+ * and a code: faction index + APPROXIMATE (approximate zone) + BREAK (gap between rings). */
+export const VERTEX_FLOATS = 4;
+export const APPROXIMATE = 64;
+export const BREAK = 128;
+/** Factions a mesh can tell apart (the code's faction part). */
+export const MAX_FACTIONS = 64;
+
+/** Where one zone lies in the mesh, and when it is drawn. */
+export interface ZoneRange {
+  id: string;
+  t0: number;
+  t1: number;
+  /** First index and count in `indices` (triangles of the fill). */
+  fillFirst: number;
+  fillCount: number;
+  /** First vertex and count of edge segments (segment i joins vertex i and i + 1). */
+  lineFirst: number;
+  lineCount: number;
+  /** Bounding box in Mercator units: [minX, minY, maxX, maxY]. */
+  bbox: [number, number, number, number];
+}
+
+export interface ZoneMesh {
+  vertices: Float32Array;
+  indices: Uint32Array;
+  /** In buffer order, which is ascending t0 (then t1). */
+  zones: ZoneRange[];
+}
+
+/** Web Mercator, x and y in 0..1 (as MapLibre's MercatorCoordinate). */
+export function mercator([lon, lat]: number[]): [number, number] {
+  const x = (180 + lon) / 360;
+  const y = (180 - (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360))) / 360;
+  return [x, y];
+}
+
+/** Merged [first, count] ranges of the zones active at t (t0 <= t < t1), fills and edges. */
+export function activeRanges(
+  zones: readonly ZoneRange[],
+  t: number,
+): { fills: [number, number][]; lines: [number, number][] } {
+  const fills: [number, number][] = [];
+  const lines: [number, number][] = [];
+  const add = (list: [number, number][], first: number, count: number) => {
+    const last = list[list.length - 1];
+    if (last && last[0] + last[1] === first) last[1] += count;
+    else if (count > 0) list.push([first, count]);
+  };
+  for (const z of zones) {
+    if (z.t0 > t) break;
+    if (t >= z.t1) continue;
+    add(fills, z.fillFirst, z.fillCount);
+    add(lines, z.lineFirst, z.lineCount);
+  }
+  return { fills, lines };
+}

@@ -1,0 +1,320 @@
+/**
+ * Control zones drawn by a custom WebGL layer: every version is triangulated once
+ * (data/zone-mesh.ts) and uploaded once; moving in time picks other index ranges of the same
+ * buffers and asks for a repaint. No re-tiling, however many versions (docs/performance.md).
+ * Fills are the faction's colour at 0.45 opacity (0.22 when approximate); edges are 1.5 px lines
+ * in the faction's colour, dashed when approximate, as the tiled style drew them.
+ * Counts are answered on the CPU from the same ranges (custom layers have no
+ * queryRenderedFeatures).
+ */
+import type {
+  CustomLayerInterface,
+  CustomRenderMethodInput,
+  Map as MapLibreMap,
+} from 'maplibre-gl';
+import {
+  activeRanges,
+  MAX_FACTIONS,
+  mercator,
+  VERTEX_FLOATS,
+  type ZoneMesh,
+} from '../data/zone-ranges';
+
+export const ZONES_GPU_LAYER = 'zones-gpu';
+const LINE_WIDTH_PX = 1.5;
+/** Dash and gap of approximate edges, px (MapLibre's dasharray [2, 2] at 1.5 px width). */
+const DASH_PX = 3;
+
+const COMMON = `
+uniform vec4 u_colors[${MAX_FACTIONS}];
+vec4 factionColor(float code, out bool approximate, out bool isBreak) {
+  int c = int(code + 0.5);
+  isBreak = c >= 128;
+  approximate = (c / 64) % 2 == 1;
+  return u_colors[c % 64];
+}`;
+
+const FILL_VERTEX = `#version 300 es
+uniform mat4 u_matrix;
+in vec4 a_v;
+out vec4 v_color;
+${COMMON}
+void main() {
+  bool approximate, isBreak;
+  vec4 c = factionColor(a_v.w, approximate, isBreak);
+  float opacity = approximate ? 0.22 : 0.45;
+  v_color = vec4(c.rgb * opacity, opacity);
+  gl_Position = u_matrix * vec4(a_v.xy, 0.0, 1.0);
+}`;
+
+const FILL_FRAGMENT = `#version 300 es
+precision highp float;
+in vec4 v_color;
+out vec4 color;
+void main() { color = v_color; }`;
+
+// One instance per segment (a -> b); the four corners of a quad are a static attribute. The
+// quad is widened in screen space and lengthened by half the width at each end, so joins close.
+const LINE_VERTEX = `#version 300 es
+uniform mat4 u_matrix;
+uniform vec2 u_half_viewport;
+uniform float u_half_width;
+uniform float u_world_px;
+in vec2 a_corner;
+in vec4 a_a;
+in vec4 a_b;
+out vec4 v_color;
+out float v_dist;
+flat out int v_dashed;
+${COMMON}
+void main() {
+  bool approximate, isBreak, bApprox, bBreak;
+  vec4 c = factionColor(a_a.w, approximate, isBreak);
+  factionColor(a_b.w, bApprox, bBreak);
+  if (isBreak || bBreak) {
+    gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
+    return;
+  }
+  vec4 pa = u_matrix * vec4(a_a.xy, 0.0, 1.0);
+  vec4 pb = u_matrix * vec4(a_b.xy, 0.0, 1.0);
+  vec2 sa = pa.xy / pa.w * u_half_viewport;
+  vec2 sb = pb.xy / pb.w * u_half_viewport;
+  vec2 d = sb - sa;
+  float len = length(d);
+  vec2 dir = len > 0.0 ? d / len : vec2(1.0, 0.0);
+  vec2 normal = vec2(-dir.y, dir.x);
+  vec2 s = mix(sa, sb, a_corner.x) + normal * a_corner.y * u_half_width
+    + dir * (a_corner.x * 2.0 - 1.0) * u_half_width;
+  gl_Position = vec4(s / u_half_viewport, 0.0, 1.0);
+  v_color = vec4(c.rgb, 1.0);
+  v_dist = mix(a_a.z, a_b.z, a_corner.x) * u_world_px;
+  v_dashed = approximate ? 1 : 0;
+}`;
+
+const LINE_FRAGMENT = `#version 300 es
+precision highp float;
+uniform float u_dash;
+in vec4 v_color;
+in float v_dist;
+flat in int v_dashed;
+out vec4 color;
+void main() {
+  if (v_dashed == 1 && mod(v_dist, 2.0 * u_dash) > u_dash) discard;
+  color = v_color;
+}`;
+
+interface GlState {
+  fill: { program: WebGLProgram; vao: WebGLVertexArrayObject; u: Uniforms };
+  line: { program: WebGLProgram; vao: WebGLVertexArrayObject; u: Uniforms };
+  buffers: WebGLBuffer[];
+}
+type Uniforms = Record<string, WebGLUniformLocation | null>;
+
+export class ZoneLayer implements CustomLayerInterface {
+  readonly id = ZONES_GPU_LAYER;
+  readonly type = 'custom' as const;
+  readonly renderingMode = '2d' as const;
+  private readonly mesh: ZoneMesh;
+  /** RGBA (0..1) per faction index, then the colour of an unknown faction. */
+  private readonly colors: Float32Array;
+  private t: number;
+  private visible = true;
+  private map: MapLibreMap | null = null;
+  private gl: GlState | null = null;
+
+  /** `mesh` was built (zone-mesh.ts) with the faction ids of `factions`, in this order. */
+  constructor(
+    mesh: ZoneMesh,
+    factions: readonly { id: string; color: string }[],
+    unknownColor: string,
+    t: number,
+  ) {
+    this.t = t;
+    this.mesh = mesh;
+    this.colors = new Float32Array(MAX_FACTIONS * 4);
+    for (const [i, hex] of [...factions.map((f) => f.color), unknownColor].entries())
+      this.colors.set(rgba(hex), i * 4);
+  }
+
+  setTime(t: number) {
+    this.t = t;
+    this.map?.triggerRepaint();
+  }
+
+  setVisible(on: boolean) {
+    this.visible = on;
+    this.map?.triggerRepaint();
+  }
+
+  onAdd(map: MapLibreMap, gl: WebGL2RenderingContext) {
+    this.map = map;
+    const stride = VERTEX_FLOATS * 4;
+    const vertexBuf = buffer(gl, gl.ARRAY_BUFFER, this.mesh.vertices);
+    const indexBuf = gl.createBuffer() as WebGLBuffer;
+    const cornerBuf = buffer(gl, gl.ARRAY_BUFFER, new Float32Array([0, -1, 0, 1, 1, -1, 1, 1]));
+
+    const fillProgram = program(gl, FILL_VERTEX, FILL_FRAGMENT);
+    const fillVao = gl.createVertexArray() as WebGLVertexArrayObject;
+    gl.bindVertexArray(fillVao);
+    gl.bindBuffer(gl.ARRAY_BUFFER, vertexBuf);
+    attribute(gl, fillProgram, 'a_v', 4, stride, 0);
+    // The element buffer binding is part of the vertex array's state.
+    gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, indexBuf);
+    gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, this.mesh.indices, gl.STATIC_DRAW);
+    gl.bindVertexArray(null);
+
+    const lineProgram = program(gl, LINE_VERTEX, LINE_FRAGMENT);
+    const lineVao = gl.createVertexArray() as WebGLVertexArrayObject;
+    gl.bindVertexArray(lineVao);
+    gl.bindBuffer(gl.ARRAY_BUFFER, cornerBuf);
+    attribute(gl, lineProgram, 'a_corner', 2, 0, 0);
+    gl.bindBuffer(gl.ARRAY_BUFFER, vertexBuf);
+    for (const name of ['a_a', 'a_b']) {
+      attribute(gl, lineProgram, name, 4, stride, 0);
+      gl.vertexAttribDivisor(gl.getAttribLocation(lineProgram, name), 1);
+    }
+    gl.bindVertexArray(null);
+
+    const uniforms = (p: WebGLProgram, names: string[]) =>
+      Object.fromEntries(names.map((n) => [n, gl.getUniformLocation(p, n)]));
+    this.gl = {
+      fill: {
+        program: fillProgram,
+        vao: fillVao,
+        u: uniforms(fillProgram, ['u_matrix', 'u_colors']),
+      },
+      line: {
+        program: lineProgram,
+        vao: lineVao,
+        u: uniforms(lineProgram, [
+          'u_matrix',
+          'u_colors',
+          'u_half_viewport',
+          'u_half_width',
+          'u_world_px',
+          'u_dash',
+        ]),
+      },
+      buffers: [vertexBuf, indexBuf, cornerBuf],
+    };
+  }
+
+  render(gl: WebGL2RenderingContext, options: CustomRenderMethodInput) {
+    if (!this.gl || !this.visible || !this.map) return;
+    const { fills, lines } = activeRanges(this.mesh.zones, this.t);
+    if (!fills.length && !lines.length) return;
+    const matrix = options.defaultProjectionData.mainMatrix as Float32Array;
+    const ratio = window.devicePixelRatio || 1;
+    // Triangles of either winding, over whatever was drawn below; MapLibre resets its own GL
+    // state after a custom layer.
+    gl.disable(gl.CULL_FACE);
+    gl.disable(gl.DEPTH_TEST);
+    gl.disable(gl.STENCIL_TEST);
+    gl.enable(gl.BLEND);
+    gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+
+    const { fill, line } = this.gl;
+    gl.useProgram(fill.program);
+    gl.uniformMatrix4fv(fill.u.u_matrix, false, matrix);
+    gl.uniform4fv(fill.u.u_colors, this.colors);
+    gl.bindVertexArray(fill.vao);
+    for (const [first, count] of fills)
+      gl.drawElements(gl.TRIANGLES, count, gl.UNSIGNED_INT, first * 4);
+
+    gl.useProgram(line.program);
+    gl.uniformMatrix4fv(line.u.u_matrix, false, matrix);
+    gl.uniform4fv(line.u.u_colors, this.colors);
+    gl.uniform2f(line.u.u_half_viewport, gl.drawingBufferWidth / 2, gl.drawingBufferHeight / 2);
+    gl.uniform1f(line.u.u_half_width, (LINE_WIDTH_PX * ratio) / 2);
+    gl.uniform1f(line.u.u_world_px, 512 * 2 ** this.map.getZoom() * ratio);
+    gl.uniform1f(line.u.u_dash, DASH_PX * ratio);
+    gl.bindVertexArray(line.vao);
+    const stride = VERTEX_FLOATS * 4;
+    gl.bindBuffer(gl.ARRAY_BUFFER, this.gl.buffers[0]);
+    const locA = gl.getAttribLocation(line.program, 'a_a');
+    const locB = gl.getAttribLocation(line.program, 'a_b');
+    // WebGL 2 has no base instance: point the per-segment attributes at the range instead.
+    for (const [first, count] of lines) {
+      gl.vertexAttribPointer(locA, 4, gl.FLOAT, false, stride, first * stride);
+      gl.vertexAttribPointer(locB, 4, gl.FLOAT, false, stride, (first + 1) * stride);
+      gl.drawArraysInstanced(gl.TRIANGLE_STRIP, 0, 4, count);
+    }
+    gl.bindVertexArray(null);
+  }
+
+  onRemove(_map: MapLibreMap, gl: WebGL2RenderingContext) {
+    if (!this.gl) return;
+    for (const b of this.gl.buffers) gl.deleteBuffer(b);
+    for (const p of [this.gl.fill, this.gl.line]) {
+      gl.deleteVertexArray(p.vao);
+      gl.deleteProgram(p.program);
+    }
+    this.gl = null;
+    this.map = null;
+  }
+
+  /** How many zones active at t overlap the current view (by bounding box). */
+  countInView(): number {
+    if (!this.map || !this.visible) return 0;
+    const b = this.map.getBounds();
+    const [west, north] = mercator([b.getWest(), b.getNorth()]);
+    const [east, south] = mercator([b.getEast(), b.getSouth()]);
+    let n = 0;
+    for (const z of this.mesh.zones) {
+      if (z.t0 > this.t) break;
+      if (this.t >= z.t1) continue;
+      const [x0, y0, x1, y1] = z.bbox;
+      if (x1 >= west && x0 <= east && y1 >= north && y0 <= south) n++;
+    }
+    return n;
+  }
+}
+
+function rgba(hex: string): [number, number, number, number] {
+  const h = hex.replace('#', '');
+  const full = h.length === 3 ? [...h].map((c) => c + c).join('') : h;
+  const n = Number.parseInt(full.slice(0, 6), 16);
+  return [((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255, 1];
+}
+
+function buffer(
+  gl: WebGL2RenderingContext,
+  target: number,
+  data: AllowSharedBufferSource,
+): WebGLBuffer {
+  const b = gl.createBuffer() as WebGLBuffer;
+  gl.bindBuffer(target, b);
+  gl.bufferData(target, data, gl.STATIC_DRAW);
+  return b;
+}
+
+function attribute(
+  gl: WebGL2RenderingContext,
+  p: WebGLProgram,
+  name: string,
+  size: number,
+  stride: number,
+  offset: number,
+) {
+  const loc = gl.getAttribLocation(p, name);
+  gl.enableVertexAttribArray(loc);
+  gl.vertexAttribPointer(loc, size, gl.FLOAT, false, stride, offset);
+}
+
+function program(gl: WebGL2RenderingContext, vertex: string, fragment: string): WebGLProgram {
+  const shader = (type: number, src: string) => {
+    const s = gl.createShader(type) as WebGLShader;
+    gl.shaderSource(s, src);
+    gl.compileShader(s);
+    if (!gl.getShaderParameter(s, gl.COMPILE_STATUS))
+      throw new Error(`zone shader: ${gl.getShaderInfoLog(s)}`);
+    return s;
+  };
+  const p = gl.createProgram() as WebGLProgram;
+  gl.attachShader(p, shader(gl.VERTEX_SHADER, vertex));
+  gl.attachShader(p, shader(gl.FRAGMENT_SHADER, fragment));
+  gl.linkProgram(p);
+  if (!gl.getProgramParameter(p, gl.LINK_STATUS))
+    throw new Error(`zone program: ${gl.getProgramInfoLog(p)}`);
+  return p;
+}

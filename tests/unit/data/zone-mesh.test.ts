@@ -1,0 +1,161 @@
+import area from '@turf/area';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDataset } from '../../../src/data/load';
+import { buildMapFeatures, type ZoneFeatureProps } from '../../../src/data/map-features';
+import type { Dataset } from '../../../src/data/types';
+import { buildZoneMesh, zoneMeshOf } from '../../../src/data/zone-mesh';
+import {
+  activeRanges,
+  APPROXIMATE,
+  BREAK,
+  mercator,
+  VERTEX_FLOATS,
+  type ZoneMesh,
+} from '../../../src/data/zone-ranges';
+import { readLocal, repoUrl } from '../read-local';
+
+type Zones = FeatureCollection<Polygon | MultiPolygon, ZoneFeatureProps>;
+
+/** Area of the mesh's fill triangles for one zone, in squared Mercator units. */
+function meshArea(mesh: ZoneMesh, first: number, count: number): number {
+  let sum = 0;
+  const v = (i: number) => [
+    mesh.vertices[mesh.indices[i] * VERTEX_FLOATS],
+    mesh.vertices[mesh.indices[i] * VERTEX_FLOATS + 1],
+  ];
+  for (let i = first; i < first + count; i += 3) {
+    const [a, b, c] = [v(i), v(i + 1), v(i + 2)];
+    sum += Math.abs((b[0] - a[0]) * (c[1] - a[1]) - (c[0] - a[0]) * (b[1] - a[1])) / 2;
+  }
+  return sum;
+}
+
+/** Shoelace area of a GeoJSON polygon (outer minus holes) in squared Mercator units. */
+function mercatorArea(rings: number[][][]): number {
+  const ring = (r: number[][]) => {
+    const p = r.map(mercator);
+    let s = 0;
+    for (let i = 0; i + 1 < p.length; i++) s += p[i][0] * p[i + 1][1] - p[i + 1][0] * p[i][1];
+    return Math.abs(s) / 2;
+  };
+  return ring(rings[0]) - rings.slice(1).reduce((a, r) => a + ring(r), 0);
+}
+
+const square = (x: number, y: number, d: number) => [
+  [x, y],
+  [x + d, y],
+  [x + d, y + d],
+  [x, y + d],
+  [x, y],
+];
+
+const zone = (
+  id: string,
+  faction: string,
+  t0: number,
+  t1: number,
+  coordinates: number[][][],
+  approximate = false,
+): Zones['features'][number] => ({
+  type: 'Feature',
+  geometry: { type: 'Polygon', coordinates },
+  properties: { id, faction, t0, t1, approximate },
+});
+
+describe('zone mesh', () => {
+  // A square with a square hole, and a later version without the hole, out of time order.
+  const zones: Zones = {
+    type: 'FeatureCollection',
+    features: [
+      zone('later', 'rebel', 20, 30, [square(36, 35, 1)], true),
+      zone('holed', 'regime', 10, 20, [square(36, 35, 1), square(36.25, 35.25, 0.5)]),
+    ],
+  };
+  const mesh = buildZoneMesh(zones, ['regime', 'rebel']);
+
+  it('orders zones by start, and covers each polygon exactly, holes left open', () => {
+    expect(mesh.zones.map((z) => z.id)).toEqual(['holed', 'later']);
+    for (const [i, f] of [zones.features[1], zones.features[0]].entries()) {
+      const z = mesh.zones[i];
+      const polygon = (f.geometry as Polygon).coordinates;
+      // Vertices are float32: equal to 1 part in 10^4.
+      expect(meshArea(mesh, z.fillFirst, z.fillCount) / mercatorArea(polygon)).toBeCloseTo(1, 4);
+    }
+    expect(mercatorArea([square(36, 35, 1), square(36.25, 35.25, 0.5)])).toBeLessThan(
+      mercatorArea([square(36, 35, 1)]),
+    );
+  });
+
+  it('codes faction and precision per vertex, and ends every ring with a break', () => {
+    const code = (i: number) => mesh.vertices[i * VERTEX_FLOATS + 3];
+    const [holed, later] = mesh.zones;
+    // Two rings of 5 vertices, each followed by a break.
+    expect(holed.lineCount).toBe(12);
+    expect([5, 11].map((k) => code(holed.lineFirst + k) >= BREAK)).toEqual([true, true]);
+    expect(code(holed.lineFirst)).toBe(0);
+    expect(code(later.lineFirst)).toBe(1 + APPROXIMATE);
+    // The last vertex of the buffer is a break, so no segment reads past the end.
+    expect(code(mesh.vertices.length / VERTEX_FLOATS - 1)).toBe(BREAK);
+    // Distance along the outer ring grows to its perimeter (4 sides of the square).
+    const dist = (i: number) => mesh.vertices[i * VERTEX_FLOATS + 2];
+    const side = mercator([37, 35])[0] - mercator([36, 35])[0];
+    expect(dist(holed.lineFirst + 1)).toBeCloseTo(side, 9);
+  });
+
+  it('draws the zones active at t, ranges merged, end exclusive', () => {
+    const [holed, later] = mesh.zones;
+    expect(activeRanges(mesh.zones, 5)).toEqual({ fills: [], lines: [] });
+    expect(activeRanges(mesh.zones, 10).fills).toEqual([[holed.fillFirst, holed.fillCount]]);
+    expect(activeRanges(mesh.zones, 20).lines).toEqual([[later.lineFirst, later.lineCount]]);
+    expect(activeRanges(mesh.zones, 30)).toEqual({ fills: [], lines: [] });
+    // Two zones in force together, stored next to each other: one draw call each.
+    const both = buildZoneMesh(
+      {
+        type: 'FeatureCollection',
+        features: [
+          zone('a', 'regime', 0, 10, [square(36, 35, 1)]),
+          zone('b', 'rebel', 0, 10, [square(37, 35, 1)]),
+        ],
+      },
+      ['regime', 'rebel'],
+    );
+    const r = activeRanges(both.zones, 5);
+    expect(r.fills).toEqual([[0, both.zones[0].fillCount + both.zones[1].fillCount]]);
+    expect(r.lines).toHaveLength(1);
+  });
+
+  it('gives a faction missing from the manifest the colour slot after the known ones', () => {
+    const m = buildZoneMesh(
+      { type: 'FeatureCollection', features: [zone('x', 'nobody', 0, 1, [square(36, 35, 1)])] },
+      ['regime', 'rebel'],
+    );
+    expect(m.vertices[3]).toBe(2);
+  });
+});
+
+describe('zone mesh of the bundled dataset', () => {
+  let dataset: Dataset;
+  beforeAll(async () => {
+    const r = await loadDataset(repoUrl('data/dataset.json'), readLocal);
+    if (!r.dataset) throw new Error('the bundled dataset did not load');
+    dataset = r.dataset;
+  });
+
+  it('covers every zone with its own area (within float32 rounding), and is built once', () => {
+    const features = buildMapFeatures(dataset);
+    const mesh = zoneMeshOf(dataset, features.zones);
+    expect(zoneMeshOf(dataset, features.zones)).toBe(mesh);
+    expect(mesh.zones).toHaveLength(features.zones.features.length);
+    for (const z of mesh.zones) {
+      const f = features.zones.features.find((g) => g.properties.id === z.id);
+      if (!f) throw new Error(`zone ${z.id} missing`);
+      const polygons =
+        f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+      const expected = polygons.reduce((a, p) => a + mercatorArea(p), 0);
+      expect(meshArea(mesh, z.fillFirst, z.fillCount) / expected).toBeCloseTo(1, 4);
+      // A sanity check of the units: a zone of real size, not a sliver.
+      expect(area(f)).toBeGreaterThan(0);
+    }
+  });
+});
