@@ -16,7 +16,14 @@ export type WorkerMessage =
   | { type: 'done'; dataset: Dataset | null; problems: Problem[]; features: MapFeatures | null }
   | { type: 'failed'; message: string };
 
-const post = (m: WorkerMessage) => (self as unknown as Worker).postMessage(m);
+/** Posts a message; a zone mesh's buffers are moved, not copied (the worker never reuses them). */
+const post = (m: WorkerMessage) => {
+  const mesh = 'features' in m ? m.features?.zoneMesh : undefined;
+  (self as unknown as Worker).postMessage(
+    m,
+    mesh ? [mesh.vertices.buffer, mesh.fillVertices.buffer, mesh.indices.buffer] : [],
+  );
+};
 
 /**
  * The map's features with the zones triangulated for the GPU zone layer. The mesh (tens of MB

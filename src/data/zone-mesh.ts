@@ -14,6 +14,7 @@ import type { ZoneFeatureProps } from './map-features';
 import {
   APPROXIMATE,
   BREAK,
+  FILL_FLOATS,
   MAX_FACTIONS,
   mercator,
   VERTEX_FLOATS,
@@ -46,6 +47,7 @@ export function buildZoneMesh(
     vertices[o + 3] = code;
     v++;
   };
+  const fill: number[] = [];
   for (const f of sorted) {
     const faction = factionIds.indexOf(f.properties.faction);
     const code =
@@ -54,20 +56,12 @@ export function buildZoneMesh(
     const lineFirst = v;
     const bbox: ZoneRange['bbox'] = [Infinity, Infinity, -Infinity, -Infinity];
     for (const polygon of polygonsOf(f.geometry)) {
-      // earcut takes the rings without their closing vertex, flattened, with hole offsets.
-      const flat: number[] = [];
-      const holes: number[] = [];
-      const bufferIndex: number[] = [];
-      for (const [r, ring] of polygon.entries()) {
+      const rings: [number, number][][] = [];
+      for (const ring of polygon) {
         const pts = closed(ring).map(mercator);
-        if (r > 0) holes.push(flat.length / 2);
         let dist = 0;
         for (const [i, [x, y]] of pts.entries()) {
           if (i > 0) dist += Math.hypot(x - pts[i - 1][0], y - pts[i - 1][1]);
-          if (i < pts.length - 1) {
-            flat.push(x, y);
-            bufferIndex.push(v);
-          }
           bbox[0] = Math.min(bbox[0], x);
           bbox[1] = Math.min(bbox[1], y);
           bbox[2] = Math.max(bbox[2], x);
@@ -75,8 +69,9 @@ export function buildZoneMesh(
           put(x, y, dist, code);
         }
         put(pts[pts.length - 1][0], pts[pts.length - 1][1], dist, code + BREAK);
+        rings.push(pts.slice(0, -1));
       }
-      for (const i of earcut(flat, holes, 2)) indices.push(bufferIndex[i]);
+      triangulateInCells(rings, code, fill, indices);
     }
     out.push({
       id: f.properties.id,
@@ -90,7 +85,86 @@ export function buildZoneMesh(
     });
   }
   put(0, 0, 0, BREAK);
-  return { vertices, indices: Uint32Array.from(indices), zones: out };
+  return {
+    vertices,
+    fillVertices: Float32Array.from(fill),
+    indices: Uint32Array.from(indices),
+    zones: out,
+  };
+}
+
+/**
+ * Fills are triangulated per cell of CELL × CELL (Mercator units, about 39 km), as MapLibre
+ * triangulates per tile, so no triangle is a sliver across a whole front. (Not measured on its
+ * own: the slow part of the first GPU zones turned out to be instanced edges, zone-layer.ts.)
+ */
+export const CELL = 1 / 1024;
+
+/** Clips a polygon (open rings, outer first) to each cell it touches and triangulates it. */
+function triangulateInCells(
+  rings: [number, number][][],
+  code: number,
+  fill: number[],
+  indices: number[],
+) {
+  const outer = rings[0];
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of outer) {
+    x0 = Math.min(x0, x);
+    y0 = Math.min(y0, y);
+    x1 = Math.max(x1, x);
+    y1 = Math.max(y1, y);
+  }
+  for (let cx = Math.floor(x0 / CELL); cx * CELL < x1; cx++)
+    for (let cy = Math.floor(y0 / CELL); cy * CELL < y1; cy++) {
+      const box = [cx * CELL, cy * CELL, (cx + 1) * CELL, (cy + 1) * CELL] as const;
+      const outerPart = clipRing(outer, box);
+      if (outerPart.length < 3) continue;
+      const flat: number[] = [];
+      const holes: number[] = [];
+      for (const r of [outerPart, ...rings.slice(1).map((h) => clipRing(h, box))]) {
+        if (r.length < 3) continue;
+        if (flat.length) holes.push(flat.length / 2);
+        for (const [x, y] of r) flat.push(x, y);
+      }
+      const base = fill.length / FILL_FLOATS;
+      for (let i = 0; i < flat.length; i += 2) fill.push(flat[i], flat[i + 1], code);
+      for (const i of earcut(flat, holes, 2)) indices.push(base + i);
+    }
+}
+
+/** Sutherland–Hodgman: an open ring clipped to an axis-aligned box (a concave ring may keep
+ * zero-width bridges along the box's edges, which fill nothing). */
+function clipRing(
+  ring: [number, number][],
+  [x0, y0, x1, y1]: readonly [number, number, number, number],
+): [number, number][] {
+  let out = ring;
+  const edges: [0 | 1, number, boolean][] = [
+    [0, x0, false],
+    [0, x1, true],
+    [1, y0, false],
+    [1, y1, true],
+  ];
+  for (const [axis, bound, below] of edges) {
+    const input = out;
+    out = [];
+    for (let i = 0; i < input.length; i++) {
+      const a = input[i];
+      const b = input[(i + 1) % input.length];
+      const inA = below ? a[axis] <= bound : a[axis] >= bound;
+      const inB = below ? b[axis] <= bound : b[axis] >= bound;
+      if (inA) out.push(a);
+      if (inA !== inB) {
+        const t = (bound - a[axis]) / (b[axis] - a[axis]);
+        out.push(
+          axis === 0 ? [bound, a[1] + t * (b[1] - a[1])] : [a[0] + t * (b[0] - a[0]), bound],
+        );
+      }
+    }
+    if (!out.length) break;
+  }
+  return out;
 }
 
 function polygonsOf(g: Polygon | MultiPolygon): number[][][][] {

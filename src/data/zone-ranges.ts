@@ -6,6 +6,8 @@
 /** Floats per vertex: Web Mercator x and y (0..1), distance along the ring (Mercator units),
  * and a code: faction index + APPROXIMATE (approximate zone) + BREAK (gap between rings). */
 export const VERTEX_FLOATS = 4;
+/** Floats per fill vertex: Mercator x and y, and the same code. */
+export const FILL_FLOATS = 3;
 export const APPROXIMATE = 64;
 export const BREAK = 128;
 /** Factions a mesh can tell apart (the code's faction part). */
@@ -27,7 +29,11 @@ export interface ZoneRange {
 }
 
 export interface ZoneMesh {
+  /** Ring vertices, for the edges. */
   vertices: Float32Array;
+  /** Fill vertices: the polygons cut into cells of CELL (see zone-mesh.ts), for the triangles. */
+  fillVertices: Float32Array;
+  /** Triangles, as indices into `fillVertices`. */
   indices: Uint32Array;
   /** In buffer order, which is ascending t0 (then t1). */
   zones: ZoneRange[];

@@ -17,11 +17,14 @@ import {
   MAX_FACTIONS,
   mercator,
   VERTEX_FLOATS,
+  FILL_FLOATS,
   type ZoneMesh,
 } from '../data/zone-ranges';
 
 export const ZONES_GPU_LAYER = 'zones-gpu';
 const LINE_WIDTH_PX = 1.5;
+/** Width of the float texture that holds the ring vertices (one RGBA texel per vertex). */
+const TEXTURE_WIDTH = 4096;
 /** Dash and gap of approximate edges, px (MapLibre's dasharray [2, 2] at 1.5 px width). */
 const DASH_PX = 3;
 
@@ -36,15 +39,15 @@ vec4 factionColor(float code, out bool approximate, out bool isBreak) {
 
 const FILL_VERTEX = `#version 300 es
 uniform mat4 u_matrix;
-in vec4 a_v;
+in vec3 a_f;
 out vec4 v_color;
 ${COMMON}
 void main() {
   bool approximate, isBreak;
-  vec4 c = factionColor(a_v.w, approximate, isBreak);
+  vec4 c = factionColor(a_f.z, approximate, isBreak);
   float opacity = approximate ? 0.22 : 0.45;
   v_color = vec4(c.rgb * opacity, opacity);
-  gl_Position = u_matrix * vec4(a_v.xy, 0.0, 1.0);
+  gl_Position = u_matrix * vec4(a_f.xy, 0.0, 1.0);
 }`;
 
 const FILL_FRAGMENT = `#version 300 es
@@ -53,21 +56,29 @@ in vec4 v_color;
 out vec4 color;
 void main() { color = v_color; }`;
 
-// One instance per segment (a -> b); the four corners of a quad are a static attribute. The
-// quad is widened in screen space and lengthened by half the width at each end, so joins close.
+// Six vertices (two triangles) per segment i, joining ring vertex i to i + 1, both read from a
+// float texture by gl_VertexID: instancing, the obvious way, made each frame twice as slow in
+// software WebGL (SwiftShader sets up every instance as its own draw). The quad is widened in
+// screen space and lengthened by half the width at each end, so joins close.
 const LINE_VERTEX = `#version 300 es
 uniform mat4 u_matrix;
 uniform vec2 u_half_viewport;
 uniform float u_half_width;
 uniform float u_world_px;
-in vec2 a_corner;
-in vec4 a_a;
-in vec4 a_b;
+uniform highp sampler2D u_vertices;
 out vec4 v_color;
 out float v_dist;
 flat out int v_dashed;
 ${COMMON}
+const vec2 CORNERS[6] = vec2[6](
+  vec2(0.0, -1.0), vec2(0.0, 1.0), vec2(1.0, -1.0),
+  vec2(0.0, 1.0), vec2(1.0, 1.0), vec2(1.0, -1.0));
+ivec2 texel(int i) { return ivec2(i % ${TEXTURE_WIDTH}, i / ${TEXTURE_WIDTH}); }
 void main() {
+  int segment = gl_VertexID / 6;
+  vec2 a_corner = CORNERS[gl_VertexID % 6];
+  vec4 a_a = texelFetch(u_vertices, texel(segment), 0);
+  vec4 a_b = texelFetch(u_vertices, texel(segment + 1), 0);
   bool approximate, isBreak, bApprox, bBreak;
   vec4 c = factionColor(a_a.w, approximate, isBreak);
   factionColor(a_b.w, bApprox, bBreak);
@@ -107,6 +118,7 @@ interface GlState {
   fill: { program: WebGLProgram; vao: WebGLVertexArrayObject; u: Uniforms };
   line: { program: WebGLProgram; vao: WebGLVertexArrayObject; u: Uniforms };
   buffers: WebGLBuffer[];
+  texture: WebGLTexture;
 }
 type Uniforms = Record<string, WebGLUniformLocation | null>;
 
@@ -148,32 +160,32 @@ export class ZoneLayer implements CustomLayerInterface {
 
   onAdd(map: MapLibreMap, gl: WebGL2RenderingContext) {
     this.map = map;
-    const stride = VERTEX_FLOATS * 4;
-    const vertexBuf = buffer(gl, gl.ARRAY_BUFFER, this.mesh.vertices);
+    const fillBuf = buffer(gl, gl.ARRAY_BUFFER, this.mesh.fillVertices);
     const indexBuf = gl.createBuffer() as WebGLBuffer;
-    const cornerBuf = buffer(gl, gl.ARRAY_BUFFER, new Float32Array([0, -1, 0, 1, 1, -1, 1, 1]));
 
     const fillProgram = program(gl, FILL_VERTEX, FILL_FRAGMENT);
     const fillVao = gl.createVertexArray() as WebGLVertexArrayObject;
     gl.bindVertexArray(fillVao);
-    gl.bindBuffer(gl.ARRAY_BUFFER, vertexBuf);
-    attribute(gl, fillProgram, 'a_v', 4, stride, 0);
+    gl.bindBuffer(gl.ARRAY_BUFFER, fillBuf);
+    attribute(gl, fillProgram, 'a_f', FILL_FLOATS, FILL_FLOATS * 4, 0);
     // The element buffer binding is part of the vertex array's state.
     gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, indexBuf);
     gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, this.mesh.indices, gl.STATIC_DRAW);
     gl.bindVertexArray(null);
 
     const lineProgram = program(gl, LINE_VERTEX, LINE_FRAGMENT);
+    // The edges read everything from the texture: an empty vertex array.
     const lineVao = gl.createVertexArray() as WebGLVertexArrayObject;
-    gl.bindVertexArray(lineVao);
-    gl.bindBuffer(gl.ARRAY_BUFFER, cornerBuf);
-    attribute(gl, lineProgram, 'a_corner', 2, 0, 0);
-    gl.bindBuffer(gl.ARRAY_BUFFER, vertexBuf);
-    for (const name of ['a_a', 'a_b']) {
-      attribute(gl, lineProgram, name, 4, stride, 0);
-      gl.vertexAttribDivisor(gl.getAttribLocation(lineProgram, name), 1);
-    }
-    gl.bindVertexArray(null);
+    const count = this.mesh.vertices.length / VERTEX_FLOATS;
+    const rows = Math.max(1, Math.ceil(count / TEXTURE_WIDTH));
+    const texels = new Float32Array(TEXTURE_WIDTH * rows * 4);
+    texels.set(this.mesh.vertices);
+    const texture = gl.createTexture() as WebGLTexture;
+    gl.bindTexture(gl.TEXTURE_2D, texture);
+    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.NEAREST);
+    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.NEAREST);
+    gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA32F, TEXTURE_WIDTH, rows, 0, gl.RGBA, gl.FLOAT, texels);
+    gl.bindTexture(gl.TEXTURE_2D, null);
 
     const uniforms = (p: WebGLProgram, names: string[]) =>
       Object.fromEntries(names.map((n) => [n, gl.getUniformLocation(p, n)]));
@@ -193,9 +205,11 @@ export class ZoneLayer implements CustomLayerInterface {
           'u_half_width',
           'u_world_px',
           'u_dash',
+          'u_vertices',
         ]),
       },
-      buffers: [vertexBuf, indexBuf, cornerBuf],
+      buffers: [indexBuf, fillBuf],
+      texture,
     };
   }
 
@@ -228,23 +242,18 @@ export class ZoneLayer implements CustomLayerInterface {
     gl.uniform1f(line.u.u_half_width, (LINE_WIDTH_PX * ratio) / 2);
     gl.uniform1f(line.u.u_world_px, 512 * 2 ** this.map.getZoom() * ratio);
     gl.uniform1f(line.u.u_dash, DASH_PX * ratio);
+    gl.activeTexture(gl.TEXTURE0);
+    gl.bindTexture(gl.TEXTURE_2D, this.gl.texture);
+    gl.uniform1i(line.u.u_vertices, 0);
     gl.bindVertexArray(line.vao);
-    const stride = VERTEX_FLOATS * 4;
-    gl.bindBuffer(gl.ARRAY_BUFFER, this.gl.buffers[0]);
-    const locA = gl.getAttribLocation(line.program, 'a_a');
-    const locB = gl.getAttribLocation(line.program, 'a_b');
-    // WebGL 2 has no base instance: point the per-segment attributes at the range instead.
-    for (const [first, count] of lines) {
-      gl.vertexAttribPointer(locA, 4, gl.FLOAT, false, stride, first * stride);
-      gl.vertexAttribPointer(locB, 4, gl.FLOAT, false, stride, (first + 1) * stride);
-      gl.drawArraysInstanced(gl.TRIANGLE_STRIP, 0, 4, count);
-    }
+    for (const [first, count] of lines) gl.drawArrays(gl.TRIANGLES, first * 6, count * 6);
     gl.bindVertexArray(null);
   }
 
   onRemove(_map: MapLibreMap, gl: WebGL2RenderingContext) {
     if (!this.gl) return;
     for (const b of this.gl.buffers) gl.deleteBuffer(b);
+    gl.deleteTexture(this.gl.texture);
     for (const p of [this.gl.fill, this.gl.line]) {
       gl.deleteVertexArray(p.vao);
       gl.deleteProgram(p.program);

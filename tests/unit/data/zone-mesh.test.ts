@@ -9,6 +9,7 @@ import {
   activeRanges,
   APPROXIMATE,
   BREAK,
+  FILL_FLOATS,
   mercator,
   VERTEX_FLOATS,
   type ZoneMesh,
@@ -21,8 +22,8 @@ type Zones = FeatureCollection<Polygon | MultiPolygon, ZoneFeatureProps>;
 function meshArea(mesh: ZoneMesh, first: number, count: number): number {
   let sum = 0;
   const v = (i: number) => [
-    mesh.vertices[mesh.indices[i] * VERTEX_FLOATS],
-    mesh.vertices[mesh.indices[i] * VERTEX_FLOATS + 1],
+    mesh.fillVertices[mesh.indices[i] * FILL_FLOATS],
+    mesh.fillVertices[mesh.indices[i] * FILL_FLOATS + 1],
   ];
   for (let i = first; i < first + count; i += 3) {
     const [a, b, c] = [v(i), v(i + 1), v(i + 2)];
