@@ -1,12 +1,12 @@
 /**
  * Loads a dataset in a Web Worker (src/data/load-worker.ts) and resolves with the dataset, its
  * problems and the map features. Falls back to loading on the main thread if no worker can be
- * started (an old browser, a strict Content-Security-Policy); that path's code (loader,
- * validators, triangulator) is fetched only then, so it is not in the app's main bundle.
+ * started (an old browser, a strict Content-Security-Policy); that path's loader, validators
+ * and triangulator are fetched only then, so it is not in the app's main bundle.
  */
 import type { LoadResult } from './load';
 import type { WorkerMessage, WorkerRequest } from './load-worker';
-import type { MapFeatures } from './map-features';
+import { buildMapFeatures, type MapFeatures } from './map-features';
 import type { Dataset } from './types';
 
 export type LoadedForMap = LoadResult & { features: MapFeatures | null };
@@ -22,9 +22,8 @@ export function loadForMap(
   topology = false,
 ): Promise<LoadedForMap> {
   const onMainThread = async () => {
-    const [{ fetchText, loadDataset }, { buildMapFeatures }, { zoneMeshOf }] = await Promise.all([
+    const [{ fetchText, loadDataset }, { zoneMeshOf }] = await Promise.all([
       import('./load'),
-      import('./map-features'),
       import('./zone-mesh'),
     ]);
     const forMap = (dataset: Dataset): MapFeatures => {

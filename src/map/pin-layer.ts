@@ -12,6 +12,7 @@ import {
   MercatorCoordinate,
 } from 'maplibre-gl';
 import { upperBound } from '../lib/search';
+import { glProgram } from './gl-program';
 import type { ReportFeatureProps } from '../data/map-features';
 import type { Feature, Point } from 'geojson';
 
@@ -146,20 +147,7 @@ export class PinLayer implements CustomLayerInterface {
 
   onAdd(map: MapLibreMap, gl: WebGL2RenderingContext) {
     this.map = map;
-    const shader = (type: number, src: string) => {
-      const s = gl.createShader(type) as WebGLShader;
-      gl.shaderSource(s, src);
-      gl.compileShader(s);
-      if (!gl.getShaderParameter(s, gl.COMPILE_STATUS))
-        throw new Error(`pin shader: ${gl.getShaderInfoLog(s)}`);
-      return s;
-    };
-    const program = gl.createProgram() as WebGLProgram;
-    gl.attachShader(program, shader(gl.VERTEX_SHADER, VERTEX));
-    gl.attachShader(program, shader(gl.FRAGMENT_SHADER, FRAGMENT));
-    gl.linkProgram(program);
-    if (!gl.getProgramParameter(program, gl.LINK_STATUS))
-      throw new Error(`pin program: ${gl.getProgramInfoLog(program)}`);
+    const program = glProgram(gl, 'pin', VERTEX, FRAGMENT);
     const vao = gl.createVertexArray() as WebGLVertexArrayObject;
     gl.bindVertexArray(vao);
     const buffers = (

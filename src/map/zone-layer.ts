@@ -20,6 +20,7 @@ import {
   FILL_FLOATS,
   type ZoneMesh,
 } from '../data/zone-ranges';
+import { glProgram } from './gl-program';
 
 export const ZONES_GPU_LAYER = 'zones-gpu';
 const LINE_WIDTH_PX = 1.5;
@@ -163,7 +164,7 @@ export class ZoneLayer implements CustomLayerInterface {
     const fillBuf = buffer(gl, gl.ARRAY_BUFFER, this.mesh.fillVertices);
     const indexBuf = gl.createBuffer() as WebGLBuffer;
 
-    const fillProgram = program(gl, FILL_VERTEX, FILL_FRAGMENT);
+    const fillProgram = glProgram(gl, 'zone fill', FILL_VERTEX, FILL_FRAGMENT);
     const fillVao = gl.createVertexArray() as WebGLVertexArrayObject;
     gl.bindVertexArray(fillVao);
     gl.bindBuffer(gl.ARRAY_BUFFER, fillBuf);
@@ -173,7 +174,7 @@ export class ZoneLayer implements CustomLayerInterface {
     gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, this.mesh.indices, gl.STATIC_DRAW);
     gl.bindVertexArray(null);
 
-    const lineProgram = program(gl, LINE_VERTEX, LINE_FRAGMENT);
+    const lineProgram = glProgram(gl, 'zone edge', LINE_VERTEX, LINE_FRAGMENT);
     // The edges read everything from the texture: an empty vertex array.
     const lineVao = gl.createVertexArray() as WebGLVertexArrayObject;
     const count = this.mesh.vertices.length / VERTEX_FLOATS;
@@ -308,22 +309,4 @@ function attribute(
   const loc = gl.getAttribLocation(p, name);
   gl.enableVertexAttribArray(loc);
   gl.vertexAttribPointer(loc, size, gl.FLOAT, false, stride, offset);
-}
-
-function program(gl: WebGL2RenderingContext, vertex: string, fragment: string): WebGLProgram {
-  const shader = (type: number, src: string) => {
-    const s = gl.createShader(type) as WebGLShader;
-    gl.shaderSource(s, src);
-    gl.compileShader(s);
-    if (!gl.getShaderParameter(s, gl.COMPILE_STATUS))
-      throw new Error(`zone shader: ${gl.getShaderInfoLog(s)}`);
-    return s;
-  };
-  const p = gl.createProgram() as WebGLProgram;
-  gl.attachShader(p, shader(gl.VERTEX_SHADER, vertex));
-  gl.attachShader(p, shader(gl.FRAGMENT_SHADER, fragment));
-  gl.linkProgram(p);
-  if (!gl.getProgramParameter(p, gl.LINK_STATUS))
-    throw new Error(`zone program: ${gl.getProgramInfoLog(p)}`);
-  return p;
 }

@@ -13,6 +13,21 @@ afterAll(async () => {
 const slider = (app: AppPage) => app.page.getByRole('slider', { name: /Time/ });
 const valueText = (app: AppPage) => slider(app).getAttribute('aria-valuetext');
 
+/** The map canvas colour (RGBA) at a [lon, lat], read back from the drawing buffer. */
+const colourAt = (app: AppPage, at: [number, number]) =>
+  app.page.evaluate((at) => {
+    const hook = (window as unknown as WithAutomation).conflictMap;
+    const { x, y } = hook.project(at);
+    const canvas = document.querySelector('.map canvas') as HTMLCanvasElement;
+    const ratio = canvas.width / canvas.clientWidth;
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const ctx = copy.getContext('2d') as CanvasRenderingContext2D;
+    ctx.drawImage(canvas, 0, 0);
+    return [...ctx.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data];
+  }, at);
+
 describe('the app on its bundled dataset', () => {
   it('loads with no console errors, draws zones, places and pins, and requests nothing off its origin', async () => {
     const app = await openApp(session, '/');
@@ -202,48 +217,22 @@ describe('the app on its bundled dataset', () => {
       session,
       '/#t=2015-11-12T11:00:00Z&c=37.05086,35.99024&z=11.00&l=places',
     );
-    /** The map canvas colour at a place's dot, read back from the drawing buffer. */
-    const colourAt = () =>
-      app.page.evaluate(() => {
-        const hook = (window as unknown as WithAutomation).conflictMap;
-        const { x, y } = hook.project([37.05086, 35.99024]);
-        const canvas = document.querySelector('.map canvas') as HTMLCanvasElement;
-        const ratio = canvas.width / canvas.clientWidth;
-        const probe = document.createElement('canvas');
-        probe.width = canvas.width;
-        probe.height = canvas.height;
-        const ctx = probe.getContext('2d') as CanvasRenderingContext2D;
-        ctx.drawImage(canvas, 0, 0);
-        const [r, g, b] = ctx.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data;
-        return [r, g, b];
-      });
+    const atDot = () => colourAt(app, [37.05086, 35.99024]);
     const near = (c: number[], hex: string) =>
       [1, 3, 5].every((i, k) => Math.abs(c[k] - Number.parseInt(hex.slice(i, i + 2), 16)) < 40);
-    expect(near(await colourAt(), '#009e73')).toBe(true);
+    expect(near(await atDot(), '#009e73')).toBe(true);
     await app.page.getByRole('slider', { name: /Time/ }).focus();
     await app.page.keyboard.press('ArrowRight');
     await app.page.keyboard.press('ArrowRight');
     await app.idle();
     expect(await app.state('t')).toBeGreaterThanOrEqual(Date.parse('2015-11-12T12:00:00Z'));
-    expect(near(await colourAt(), '#d55e00')).toBe(true);
+    expect(near(await atDot(), '#d55e00')).toBe(true);
     await app.page.close();
   });
 
   it('zones change hands at their version boundary, drawn alike on the GPU and from tiles', async () => {
-    /** The map's colour 1 km south of al-Hader (inside its zone, off its dot). */
-    const probe = (app: AppPage) =>
-      app.page.evaluate(() => {
-        const hook = (window as unknown as WithAutomation).conflictMap;
-        const { x, y } = hook.project([37.05086, 35.98124]);
-        const canvas = document.querySelector('.map canvas') as HTMLCanvasElement;
-        const ratio = canvas.width / canvas.clientWidth;
-        const copy = document.createElement('canvas');
-        copy.width = canvas.width;
-        copy.height = canvas.height;
-        const ctx = copy.getContext('2d') as CanvasRenderingContext2D;
-        ctx.drawImage(canvas, 0, 0);
-        return [...ctx.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data];
-      });
+    // The map's colour 1 km south of al-Hader (inside its zone, off its dot).
+    const probe = (app: AppPage) => colourAt(app, [37.05086, 35.98124]);
     const seen: Record<string, number[][]> = {};
     for (const strategy of ['gpu', 'tiled']) {
       const app = await openApp(

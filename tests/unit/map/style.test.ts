@@ -1,7 +1,9 @@
 import { featureFilter, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/data/load';
-import { buildMapFeatures } from '../../../src/data/map-features';
+import { buildMapFeatures, type MapFeatures } from '../../../src/data/map-features';
+import type { Dataset } from '../../../src/data/types';
+import type { TimeStrategy } from '../../../src/map/time-strategy';
 import {
   buildStyle,
   factionColor,
@@ -154,15 +156,7 @@ describe('time strategies', () => {
     const { dataset } = await loadDataset(repoUrl('tests/fixtures/mini/dataset.json'), readLocal);
     for (const strategy of ['keyed', 'filter', 'paint', 'setdata'] as const) {
       const features = buildMapFeatures(dataset!);
-      const style = buildStyle({
-        strategy,
-        plan: planTime(features),
-        manifest: dataset!.manifest,
-        features,
-        fonts: { latin: 'https://x.test/a.woff2', arabic: 'https://x.test/b.woff2' },
-        resolve: (p) => p,
-        initialTime: 0,
-      });
+      const style = styleOf(dataset!, features, strategy, planTime(features));
       expect(validateStyleMin(style)).toEqual([]);
     }
   });
@@ -188,20 +182,25 @@ describe('perday strategy', () => {
   });
 });
 
+/** The whole style for a dataset, strategy and plan, with placeholder font URLs. */
+function styleOf(dataset: Dataset, features: MapFeatures, strategy: TimeStrategy, plan: TimePlan) {
+  return buildStyle({
+    strategy,
+    plan,
+    manifest: dataset.manifest,
+    features,
+    fonts: { latin: 'https://x.test/a.woff2', arabic: 'https://x.test/b.woff2' },
+    resolve: (p) => p,
+    initialTime: 0,
+  });
+}
+
 describe('gpu strategy (zones on the GPU zone layer)', () => {
   it('has no tiled zone layers, an empty zones source and no zones key to send', async () => {
     const { dataset } = await loadDataset(repoUrl('tests/fixtures/mini/dataset.json'), readLocal);
     const features = buildMapFeatures(dataset!);
     const plan = planTime(features, undefined, false, false, true);
-    const style = buildStyle({
-      strategy: 'gpu',
-      plan,
-      manifest: dataset!.manifest,
-      features,
-      fonts: { latin: 'https://x.test/a.woff2', arabic: 'https://x.test/b.woff2' },
-      resolve: (p) => p,
-      initialTime: 0,
-    });
+    const style = styleOf(dataset!, features, 'gpu', plan);
     expect(validateStyleMin(style)).toEqual([]);
     const ids = style.layers.map((l) => l.id);
     expect(ids.filter((id) => id.startsWith(ZONES_FILL))).toEqual([]);
