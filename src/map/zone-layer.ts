@@ -24,7 +24,8 @@ import { glProgram } from './gl-program';
 
 export const ZONES_GPU_LAYER = 'zones-gpu';
 const LINE_WIDTH_PX = 1.5;
-/** Width of the float texture that holds the ring vertices (one RGBA texel per vertex). */
+/** Widest float texture the ring vertices go in (one RGBA texel per vertex); narrower where the
+ * device's MAX_TEXTURE_SIZE is smaller (WebGL 2 guarantees 2,048). */
 const TEXTURE_WIDTH = 4096;
 /** Dash and gap of approximate edges, px (MapLibre's dasharray [2, 2] at 1.5 px width). */
 const DASH_PX = 3;
@@ -74,7 +75,8 @@ ${COMMON}
 const vec2 CORNERS[6] = vec2[6](
   vec2(0.0, -1.0), vec2(0.0, 1.0), vec2(1.0, -1.0),
   vec2(0.0, 1.0), vec2(1.0, 1.0), vec2(1.0, -1.0));
-ivec2 texel(int i) { return ivec2(i % ${TEXTURE_WIDTH}, i / ${TEXTURE_WIDTH}); }
+uniform int u_texture_width;
+ivec2 texel(int i) { return ivec2(i % u_texture_width, i / u_texture_width); }
 void main() {
   int segment = gl_VertexID / 6;
   vec2 a_corner = CORNERS[gl_VertexID % 6];
@@ -120,6 +122,8 @@ interface GlState {
   line: { program: WebGLProgram; vao: WebGLVertexArrayObject; u: Uniforms };
   buffers: WebGLBuffer[];
   texture: WebGLTexture;
+  /** Texels per row of the edges' texture; 0 when the edges do not fit and are not drawn. */
+  textureWidth: number;
 }
 type Uniforms = Record<string, WebGLUniformLocation | null>;
 
@@ -177,16 +181,24 @@ export class ZoneLayer implements CustomLayerInterface {
     const lineProgram = glProgram(gl, 'zone edge', LINE_VERTEX, LINE_FRAGMENT);
     // The edges read everything from the texture: an empty vertex array.
     const lineVao = gl.createVertexArray() as WebGLVertexArrayObject;
+    const max = gl.getParameter(gl.MAX_TEXTURE_SIZE) as number;
+    const width = Math.min(TEXTURE_WIDTH, max);
     const count = this.mesh.vertices.length / VERTEX_FLOATS;
-    const rows = Math.max(1, Math.ceil(count / TEXTURE_WIDTH));
-    const texels = new Float32Array(TEXTURE_WIDTH * rows * 4);
-    texels.set(this.mesh.vertices);
+    const rows = Math.max(1, Math.ceil(count / width));
+    // More vertices than one texture holds: the fills are still drawn, the edges are not.
+    const edges = rows <= max;
+    if (!edges)
+      console.warn(`Zone edges not drawn: ${count} vertices exceed this device's texture size.`);
     const texture = gl.createTexture() as WebGLTexture;
-    gl.bindTexture(gl.TEXTURE_2D, texture);
-    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.NEAREST);
-    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.NEAREST);
-    gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA32F, TEXTURE_WIDTH, rows, 0, gl.RGBA, gl.FLOAT, texels);
-    gl.bindTexture(gl.TEXTURE_2D, null);
+    if (edges) {
+      const texels = new Float32Array(width * rows * 4);
+      texels.set(this.mesh.vertices);
+      gl.bindTexture(gl.TEXTURE_2D, texture);
+      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.NEAREST);
+      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.NEAREST);
+      gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA32F, width, rows, 0, gl.RGBA, gl.FLOAT, texels);
+      gl.bindTexture(gl.TEXTURE_2D, null);
+    }
 
     const uniforms = (p: WebGLProgram, names: string[]) =>
       Object.fromEntries(names.map((n) => [n, gl.getUniformLocation(p, n)]));
@@ -207,10 +219,12 @@ export class ZoneLayer implements CustomLayerInterface {
           'u_world_px',
           'u_dash',
           'u_vertices',
+          'u_texture_width',
         ]),
       },
       buffers: [indexBuf, fillBuf],
       texture,
+      textureWidth: edges ? width : 0,
     };
   }
 
@@ -236,6 +250,8 @@ export class ZoneLayer implements CustomLayerInterface {
     for (const [first, count] of fills)
       gl.drawElements(gl.TRIANGLES, count, gl.UNSIGNED_INT, first * 4);
 
+    gl.bindVertexArray(null);
+    if (!this.gl.textureWidth) return;
     gl.useProgram(line.program);
     gl.uniformMatrix4fv(line.u.u_matrix, false, matrix);
     gl.uniform4fv(line.u.u_colors, this.colors);
@@ -246,6 +262,7 @@ export class ZoneLayer implements CustomLayerInterface {
     gl.activeTexture(gl.TEXTURE0);
     gl.bindTexture(gl.TEXTURE_2D, this.gl.texture);
     gl.uniform1i(line.u.u_vertices, 0);
+    gl.uniform1i(line.u.u_texture_width, this.gl.textureWidth);
     gl.bindVertexArray(line.vao);
     for (const [first, count] of lines) gl.drawArrays(gl.TRIANGLES, first * 6, count * 6);
     gl.bindVertexArray(null);
