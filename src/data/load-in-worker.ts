@@ -6,8 +6,7 @@
  */
 import type { LoadResult } from './load';
 import type { WorkerMessage, WorkerRequest } from './load-worker';
-import { buildMapFeatures, type MapFeatures } from './map-features';
-import type { Dataset } from './types';
+import type { MapFeatures } from './map-features';
 
 export type LoadedForMap = LoadResult & { features: MapFeatures | null };
 
@@ -22,14 +21,11 @@ export function loadForMap(
   topology = false,
 ): Promise<LoadedForMap> {
   const onMainThread = async () => {
-    const [{ fetchText, loadDataset }, { zoneMeshOf }] = await Promise.all([
+    const [{ fetchText, loadDataset }, { featuresWithMeshOnce }] = await Promise.all([
       import('./load'),
       import('./zone-mesh'),
     ]);
-    const forMap = (dataset: Dataset): MapFeatures => {
-      const features = buildMapFeatures(dataset);
-      return { ...features, zoneMesh: zoneMeshOf(dataset, features.zones) };
-    };
+    const forMap = featuresWithMeshOnce();
     const r = await loadDataset(url, fetchText, onProgress, {
       topology,
       onBase: (dataset, problems) => onBase({ dataset, problems, features: forMap(dataset) }),

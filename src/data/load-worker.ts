@@ -4,8 +4,8 @@
  * The worker also builds the map features, so the main thread receives them ready to draw.
  */
 import { fetchText, loadDataset } from './load';
-import { buildMapFeatures, type MapFeatures } from './map-features';
-import { zoneMeshOf } from './zone-mesh';
+import type { MapFeatures } from './map-features';
+import { featuresWithMeshOnce } from './zone-mesh';
 import type { Problem } from './problems';
 import type { Dataset } from './types';
 
@@ -25,18 +25,8 @@ const post = (m: WorkerMessage) => {
   );
 };
 
-/**
- * The map's features with the zones triangulated for the GPU zone layer. The mesh (tens of MB
- * for a year of daily fronts) is sent once: with the base layers, or with everything if no base
- * was sent.
- */
-let meshSent = false;
-function forMap(dataset: Dataset): MapFeatures {
-  const features = buildMapFeatures(dataset);
-  if (meshSent) return features;
-  meshSent = true;
-  return { ...features, zoneMesh: zoneMeshOf(dataset, features.zones) };
-}
+/** The map's features, with the zones' mesh in the first message that carries features. */
+const forMap = featuresWithMeshOnce();
 
 self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
   try {

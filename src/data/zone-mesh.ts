@@ -10,7 +10,7 @@
 import earcut from 'earcut';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Dataset } from './types';
-import type { ZoneFeatureProps } from './map-features';
+import { buildMapFeatures, type MapFeatures, type ZoneFeatureProps } from './map-features';
 import {
   APPROXIMATE,
   BREAK,
@@ -177,22 +177,23 @@ function closed(ring: number[][]): number[][] {
   return a[0] === b[0] && a[1] === b[1] ? ring : [...ring, a];
 }
 
-const built = new WeakMap<object, ZoneMesh>();
-
 /**
- * The dataset's zone mesh, built once per zones array (the loading worker asks twice: when the
- * base layers are in, and when everything is).
+ * Builds the map features of a dataset as it loads, the zones triangulated the first time only:
+ * the full dataset that follows its base layers has the same zones, and the page keeps the mesh
+ * it was sent (tens of MB for a year of daily fronts).
  */
-export function zoneMeshOf(
-  dataset: Dataset,
-  zones: FeatureCollection<Polygon | MultiPolygon, ZoneFeatureProps>,
-): ZoneMesh {
-  const cached = built.get(dataset.zones);
-  if (cached) return cached;
-  const mesh = buildZoneMesh(
-    zones,
-    dataset.manifest.factions.map((f) => f.id),
-  );
-  built.set(dataset.zones, mesh);
-  return mesh;
+export function featuresWithMeshOnce(): (dataset: Dataset) => MapFeatures {
+  let meshBuilt = false;
+  return (dataset) => {
+    const features = buildMapFeatures(dataset);
+    if (meshBuilt) return features;
+    meshBuilt = true;
+    return {
+      ...features,
+      zoneMesh: buildZoneMesh(
+        features.zones,
+        dataset.manifest.factions.map((f) => f.id),
+      ),
+    };
+  };
 }

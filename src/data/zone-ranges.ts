@@ -46,11 +46,28 @@ export function mercator([lon, lat]: number[]): [number, number] {
   return [x, y];
 }
 
+/** The zones active at t (t0 <= t < t1), in buffer order. */
+export function activeZones(zones: readonly ZoneRange[], t: number): ZoneRange[] {
+  const out: ZoneRange[] = [];
+  for (const z of zones) {
+    if (z.t0 > t) break;
+    if (t < z.t1) out.push(z);
+  }
+  return out;
+}
+
+export interface DrawRanges {
+  fills: [number, number][];
+  lines: [number, number][];
+}
+
 /** Merged [first, count] ranges of the zones active at t (t0 <= t < t1), fills and edges. */
-export function activeRanges(
-  zones: readonly ZoneRange[],
-  t: number,
-): { fills: [number, number][]; lines: [number, number][] } {
+export function activeRanges(zones: readonly ZoneRange[], t: number): DrawRanges {
+  return rangesOf(activeZones(zones, t));
+}
+
+/** Merged [first, count] ranges of these zones (in buffer order): neighbours are one draw. */
+export function rangesOf(active: readonly ZoneRange[]): DrawRanges {
   const fills: [number, number][] = [];
   const lines: [number, number][] = [];
   const add = (list: [number, number][], first: number, count: number) => {
@@ -58,9 +75,7 @@ export function activeRanges(
     if (last && last[0] + last[1] === first) last[1] += count;
     else if (count > 0) list.push([first, count]);
   };
-  for (const z of zones) {
-    if (z.t0 > t) break;
-    if (t >= z.t1) continue;
+  for (const z of active) {
     add(fills, z.fillFirst, z.fillCount);
     add(lines, z.lineFirst, z.lineCount);
   }

@@ -109,19 +109,20 @@ export class MapController {
 
   constructor(private opts: ControllerOptions) {
     this.strategy = opts.strategy ?? 'gpu';
+    const mesh = this.strategy === 'gpu' ? opts.features.zoneMesh : undefined;
     // Without a zone mesh from the loader (zone-mesh.ts), zones come from a tiled source.
-    if (this.strategy === 'gpu' && !opts.features.zoneMesh) this.strategy = 'tiled';
+    if (this.strategy === 'gpu' && !mesh) this.strategy = 'tiled';
     const gpuPins = pinsOnGpu(this.strategy);
-    const gpuZones = this.strategy === 'gpu' && opts.features.zoneMesh !== undefined;
-    this.plan = planTime(opts.features, undefined, !gpuPins, this.strategy === 'perday', gpuZones);
+    this.plan = planTime(
+      opts.features,
+      undefined,
+      !gpuPins,
+      this.strategy === 'perday',
+      mesh !== undefined,
+    );
     if (gpuPins) this.pins = new PinLayer(opts.features.reports.features, opts.t);
-    if (gpuZones && opts.features.zoneMesh)
-      this.zones = new ZoneLayer(
-        opts.features.zoneMesh,
-        opts.dataset.manifest.factions,
-        UNKNOWN_COLOR,
-        opts.t,
-      );
+    if (mesh)
+      this.zones = new ZoneLayer(mesh, opts.dataset.manifest.factions, UNKNOWN_COLOR, opts.t);
     const { dataset, features, fonts, view } = opts;
     this.t = opts.t;
     const resolve = (path: string) => new URL(path, dataset.baseUrl).href;

@@ -13,12 +13,15 @@ import type {
   Map as MapLibreMap,
 } from 'maplibre-gl';
 import {
-  activeRanges,
+  activeZones,
+  type DrawRanges,
+  rangesOf,
   MAX_FACTIONS,
   mercator,
   VERTEX_FLOATS,
   FILL_FLOATS,
   type ZoneMesh,
+  type ZoneRange,
 } from '../data/zone-ranges';
 import { glProgram } from './gl-program';
 
@@ -134,7 +137,10 @@ export class ZoneLayer implements CustomLayerInterface {
   private readonly mesh: ZoneMesh;
   /** RGBA (0..1) per faction index, then the colour of an unknown faction. */
   private readonly colors: Float32Array;
-  private t: number;
+  /** The zones active at the current time, and their merged draw ranges: recomputed when the
+   * time changes, not on every frame (panning redraws too). */
+  private active: ZoneRange[] = [];
+  private ranges: DrawRanges = { fills: [], lines: [] };
   private visible = true;
   private map: MapLibreMap | null = null;
   private gl: GlState | null = null;
@@ -146,15 +152,16 @@ export class ZoneLayer implements CustomLayerInterface {
     unknownColor: string,
     t: number,
   ) {
-    this.t = t;
     this.mesh = mesh;
+    this.setTime(t);
     this.colors = new Float32Array(MAX_FACTIONS * 4);
     for (const [i, hex] of [...factions.map((f) => f.color), unknownColor].entries())
       this.colors.set(rgba(hex), i * 4);
   }
 
   setTime(t: number) {
-    this.t = t;
+    this.active = activeZones(this.mesh.zones, t);
+    this.ranges = rangesOf(this.active);
     this.map?.triggerRepaint();
   }
 
@@ -230,7 +237,7 @@ export class ZoneLayer implements CustomLayerInterface {
 
   render(gl: WebGL2RenderingContext, options: CustomRenderMethodInput) {
     if (!this.gl || !this.visible || !this.map) return;
-    const { fills, lines } = activeRanges(this.mesh.zones, this.t);
+    const { fills, lines } = this.ranges;
     if (!fills.length && !lines.length) return;
     const matrix = options.defaultProjectionData.mainMatrix as Float32Array;
     const ratio = window.devicePixelRatio || 1;
@@ -287,9 +294,7 @@ export class ZoneLayer implements CustomLayerInterface {
     const [west, north] = mercator([b.getWest(), b.getNorth()]);
     const [east, south] = mercator([b.getEast(), b.getSouth()]);
     let n = 0;
-    for (const z of this.mesh.zones) {
-      if (z.t0 > this.t) break;
-      if (this.t >= z.t1) continue;
+    for (const z of this.active) {
       const [x0, y0, x1, y1] = z.bbox;
       if (x1 >= west && x0 <= east && y1 >= north && y0 <= south) n++;
     }

@@ -1,6 +1,6 @@
 /**
  * Keeps the URL hash current with the store, and applies hash edits. The hash is written once the
- * state rests (URL_REST_MS): a replaceState on every step of a scrub cost a third of a map frame
+ * state rests (URL_REST_MS): a replaceState on every other step of a scrub cost a fifth to a quarter of a map frame
  * (docs/performance.md), and a link is only copied from a map at rest. A pending write is made
  * before the page is hidden or left.
  */

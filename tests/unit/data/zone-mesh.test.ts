@@ -2,9 +2,9 @@ import area from '@turf/area';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/data/load';
-import { buildMapFeatures, type ZoneFeatureProps } from '../../../src/data/map-features';
+import type { ZoneFeatureProps } from '../../../src/data/map-features';
 import type { Dataset } from '../../../src/data/types';
-import { buildZoneMesh, zoneMeshOf } from '../../../src/data/zone-mesh';
+import { buildZoneMesh, featuresWithMeshOnce } from '../../../src/data/zone-mesh';
 import {
   activeRanges,
   APPROXIMATE,
@@ -144,9 +144,12 @@ describe('zone mesh of the bundled dataset', () => {
   });
 
   it('covers every zone with its own area (within float32 rounding), and is built once', () => {
-    const features = buildMapFeatures(dataset);
-    const mesh = zoneMeshOf(dataset, features.zones);
-    expect(zoneMeshOf(dataset, features.zones)).toBe(mesh);
+    const forMap = featuresWithMeshOnce();
+    const features = forMap(dataset);
+    const mesh = features.zoneMesh;
+    if (!mesh) throw new Error('the first features carry no zone mesh');
+    // Built once: the features that follow (the full dataset after its base) carry none.
+    expect(forMap(dataset).zoneMesh).toBeUndefined();
     expect(mesh.zones).toHaveLength(features.zones.features.length);
     for (const z of mesh.zones) {
       const f = features.zones.features.find((g) => g.properties.id === z.id);
