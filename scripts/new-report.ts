@@ -5,7 +5,8 @@
  *
  *   --place <id or name> | --lon <x> --lat <y>   where (a place of the dataset gives both)
  *   --time <ISO 8601 with zone>                   when the blog reported it (reported_at)
- *   --occurred <ISO time>  --title  --text  --text-en  --lang  --source  --status
+ *   --occurred <ISO time>  --title  --text  --text-en  --lang  --source  --status  --category
+ *   --source-name <outlet>
  *   --post <post id>  --translator <name>  --dataset <manifest>  --yes  --dry-run
  */
 import { access, mkdir, writeFile } from 'node:fs/promises';
@@ -13,6 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { CATEGORIES } from '../src/data/categories';
 import { loadDataset } from '../src/data/load';
 import { type ReportDraft, reportFileText } from '../src/data/new-report';
 import { formatProblem } from '../src/data/problems';
@@ -34,6 +36,8 @@ const { values: flags } = parseArgs({
     lang: { type: 'string' },
     source: { type: 'string' },
     status: { type: 'string' },
+    category: { type: 'string' },
+    'source-name': { type: 'string' },
     post: { type: 'string' },
     translator: { type: 'string' },
     dataset: { type: 'string', default: 'data/dataset.json' },
@@ -45,7 +49,7 @@ const { values: flags } = parseArgs({
 });
 if (flags.help) {
   console.log(
-    'usage: npm run new-report -- --place khan-tuman --time 2015-10-23T23:34:00Z --title "..." --text "..." --lang ar --text-en "..." --source https://... --status unconfirmed [--post id] [--translator name] [--yes] [--dry-run]',
+    'usage: npm run new-report -- --place khan-tuman --time 2015-10-23T23:34:00Z --title "..." --text "..." --lang ar --text-en "..." --source https://... --status unconfirmed --category armed-clash [--source-name outlet] [--post id] [--translator name] [--yes] [--dry-run]',
   );
   process.exit(0);
 }
@@ -120,6 +124,11 @@ const draft: ReportDraft = {
   text_en: await ask(flags['text-en'], 'English translation', false),
   source_url: (await ask(flags.source, 'Source URL (https://...)')) as string,
   status: (await ask(flags.status, `Status (${REPORT_STATUSES.join(' | ')})`)) as ReportStatus,
+  category: (await ask(
+    flags.category,
+    `Category (${CATEGORIES.map((c) => `${c.id}: ${c.label}`).join('; ')})`,
+  )) as string,
+  source_name: await ask(flags['source-name'], 'Source outlet name (e.g. Reuters)', false),
   post: await ask(flags.post, `Post id (${ds.posts.map((p) => p.id).join(', ')})`, false),
   translator: await ask(flags.translator, 'Translator credit', false),
 };

@@ -3,6 +3,7 @@
  * few thousand vertices between two factions, a few hundred places whose control flips, and
  * report pins spread over the period. Deterministic (seeded), written in the dataset format.
  */
+import { CATEGORY_IDS } from '../../src/data/categories';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -114,6 +115,7 @@ export async function writeSyntheticDataset(dir: string, c: SyntheticCase): Prom
         lang: 'en',
         source_url: `https://example.org/r/${i}`,
         status: statuses[i % 3],
+        category: CATEGORY_IDS[i % CATEGORY_IDS.length],
       },
     });
   }

@@ -7,6 +7,7 @@ import type { Json } from './format-json';
 import { ISO_WITH_ZONE } from '../lib/time';
 import {
   CLAIM_FIELDS,
+  CONTESTED_FIELDS,
   CONTROL_FIELDS,
   type FieldSpec,
   type Fields,
@@ -42,6 +43,8 @@ function field(spec: FieldSpec): Json {
       return { ...doc, type: 'array', minItems: 1, items: object(CLAIM_FIELDS) };
     case 'control-list':
       return { ...doc, type: 'array', minItems: 1, items: object(CONTROL_FIELDS) };
+    case 'contested-list':
+      return { ...doc, type: 'array', minItems: 1, items: object(CONTESTED_FIELDS) };
   }
 }
 

@@ -6,8 +6,12 @@ import { fixLayer } from './fix';
 import type { Json } from './format-json';
 import type { ReportProps } from './types';
 
-/** A report's properties plus where it is ([lon, lat] in degrees). */
-export type ReportDraft = ReportProps & { lon: number; lat: number };
+/** What a translator fills in: a report's properties (less the ones bulk imports set) plus where
+ * it is ([lon, lat] in degrees). */
+export type ReportDraft = Omit<ReportProps, 'precision' | 'uncertainty_m' | 'fatalities'> & {
+  lon: number;
+  lat: number;
+};
 
 /** "Khan Ṭūmān: TOW strike!" -> "khan-tuman-tow-strike" (ASCII, at most 50 characters). */
 export function slugify(text: string): string {
@@ -45,6 +49,8 @@ export function reportFileText(draft: ReportDraft): { id: string; path: string; 
     lang: draft.lang.trim(),
     source_url: draft.source_url.trim(),
     status: draft.status,
+    category: draft.category,
+    source_name: optional(draft.source_name),
     post: optional(draft.post),
     translator: optional(draft.translator),
     place: optional(draft.place),

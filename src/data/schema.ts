@@ -2,6 +2,7 @@
  * Property schemas of every data file kind, declared once. The validator checks against these;
  * they are the single source for the documented contract.
  */
+import { CATEGORY_IDS } from './categories';
 import { REPORT_STATUSES } from './types';
 
 export type FieldType =
@@ -12,7 +13,8 @@ export type FieldType =
   | 'url'
   | 'enum'
   | 'control-list'
-  | 'claim-list';
+  | 'claim-list'
+  | 'contested-list';
 
 export interface FieldSpec {
   type: FieldType;
@@ -44,6 +46,11 @@ export const ZONE_FIELDS: Fields = {
   },
   source: { type: 'string', required: true, maxLength: 1000, doc: 'URL or citation' },
   precision: { type: 'enum', values: PRECISIONS, required: true, doc: 'exact | approximate' },
+  contested: {
+    type: 'string-list',
+    required: false,
+    doc: 'ids of the factions fighting over this area (two or more); absent = not contested',
+  },
   note: { type: 'string', required: false, maxLength: 2000, doc: 'method or caveat' },
 };
 
@@ -70,12 +77,30 @@ export const PLACE_FIELDS: Fields = {
     doc: 'exact (default) | approximate',
   },
   uncertainty_m: { type: 'number', required: false, min: 0, doc: 'radius of uncertainty, metres' },
+  contested: {
+    type: 'contested-list',
+    required: false,
+    doc: 'dated spells of fighting inside the place or of sources saying it is divided [{from, to?, factions, source}]',
+  },
   note: {
     type: 'string',
     required: false,
     maxLength: 2000,
     doc: 'caveat about the place or its history (e.g. a divided city)',
   },
+};
+
+/** A spell when a place was contested: fighting inside it, or sources saying it was divided. */
+export const CONTESTED_FIELDS: Fields = {
+  from: { type: 'time', required: true, doc: 'moment the fighting or division begins' },
+  to: { type: 'time', required: false, doc: 'moment it ends, exclusive; absent = open-ended' },
+  factions: {
+    type: 'string-list',
+    required: true,
+    doc: 'ids of the factions fighting over it (two or more)',
+  },
+  source: { type: 'string', required: true, maxLength: 1000, doc: 'URL or citation' },
+  note: { type: 'string', required: false, maxLength: 2000, doc: 'what the source says' },
 };
 
 /** A claim that disagrees with a control entry: recorded, shown in the place's history, not mapped. */
@@ -126,9 +151,34 @@ export const REPORT_FIELDS: Fields = {
     required: true,
     doc: 'confirmed | unconfirmed | claimed',
   },
+  category: {
+    type: 'enum',
+    values: CATEGORY_IDS,
+    required: true,
+    doc: "kind of event, after ACLED's sub-event types (src/data/categories.ts)",
+  },
+  source_name: {
+    type: 'string',
+    required: false,
+    maxLength: 200,
+    doc: "name of the outlet (Reuters, SOHR …); default: the source link's host",
+  },
   post: { type: 'string', required: false, doc: 'id of the post that carried it' },
   translator: { type: 'string', required: false, maxLength: 200, doc: 'credit' },
   place: { type: 'string', required: false, doc: 'id of the place it is about' },
+  precision: {
+    type: 'enum',
+    values: PRECISIONS,
+    required: false,
+    doc: 'exact (default) | approximate: the report names no exact spot',
+  },
+  uncertainty_m: {
+    type: 'number',
+    required: false,
+    min: 0,
+    doc: 'radius of uncertainty of the pin, metres',
+  },
+  fatalities: { type: 'number', required: false, min: 0, doc: 'deaths the source reports' },
 };
 
 export const POST_FIELDS: Fields = {

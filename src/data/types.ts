@@ -73,6 +73,8 @@ export interface ZoneProps {
   valid_to?: string;
   source: string;
   precision: Precision;
+  /** Factions fighting over this area; absent when it is not contested. */
+  contested?: string[];
   note?: string;
 }
 
@@ -92,6 +94,17 @@ export interface ControlChange {
   disputed?: ControlClaim[];
 }
 
+/** A spell when a place was contested: fighting inside it, or sources saying it is divided. */
+export interface ContestedSpell {
+  from: string;
+  /** Exclusive; absent = open-ended. */
+  to?: string;
+  /** Ids of the factions fighting over it (two or more). */
+  factions: string[];
+  source: string;
+  note?: string;
+}
+
 export interface PlaceProps {
   name: string;
   name_ar: string;
@@ -103,6 +116,7 @@ export interface PlaceProps {
   precision?: Precision;
   /** Radius of uncertainty in metres, for approximate positions. */
   uncertainty_m?: number;
+  contested?: ContestedSpell[];
   note?: string;
 }
 
@@ -115,9 +129,18 @@ export interface ReportProps {
   lang: string;
   source_url: string;
   status: ReportStatus;
+  /** Id of a category in categories.ts (ACLED sub-event types). */
+  category: string;
+  /** Outlet name; when absent, the host of source_url stands for it. */
+  source_name?: string;
   post?: string;
   translator?: string;
   place?: string;
+  precision?: Precision;
+  /** Radius of uncertainty of the pin, metres, for approximate pins. */
+  uncertainty_m?: number;
+  /** Deaths the source reports. */
+  fatalities?: number;
 }
 
 export interface Feature<G, P> {

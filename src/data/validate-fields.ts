@@ -1,7 +1,13 @@
 /** Checks one properties object against its field schema. */
 import { parseIsoTime } from '../lib/time';
 import type { Problem } from './problems';
-import { CLAIM_FIELDS, CONTROL_FIELDS, type FieldSpec, type Fields } from './schema';
+import {
+  CLAIM_FIELDS,
+  CONTESTED_FIELDS,
+  CONTROL_FIELDS,
+  type FieldSpec,
+  type Fields,
+} from './schema';
 
 export interface Where {
   file: string;
@@ -71,6 +77,7 @@ function checkValue(name: string, spec: FieldSpec, value: unknown, where: Where,
         return problem(`must be one of ${spec.values?.join(', ')}`, `not ${JSON.stringify(value)}`);
       return;
     case 'claim-list':
+    case 'contested-list':
     case 'control-list': {
       const list = LISTS[spec.type];
       if (!Array.isArray(value) || value.length === 0) return problem(list.empty, list.emptyFix);
@@ -100,6 +107,12 @@ const LISTS = {
     empty: 'must be a non-empty list of {faction, source}',
     emptyFix: 'list each disagreeing claim with its source, or leave the field out',
     entryFix: 'write {"faction": …, "source": …}',
+  },
+  'contested-list': {
+    fields: CONTESTED_FIELDS,
+    empty: 'must be a non-empty list of {from, factions, source}',
+    emptyFix: 'list each spell of fighting with its source, or leave the field out',
+    entryFix: 'write {"from": …, "to": …, "factions": ["…", "…"], "source": …}',
   },
 } as const;
 

@@ -84,8 +84,21 @@ function checkCrossRules(
         `use one of ${[...ctx.factionIds].join(', ')}`,
       );
   };
+  const contestants = (property: string, ids: unknown) => {
+    if (!Array.isArray(ids)) return;
+    ids.forEach((id, i) => {
+      knownFaction(`${property}[${i}]`, id);
+    });
+    if (new Set(ids).size < 2)
+      err(
+        property,
+        'names fewer than two different factions',
+        'list every faction fighting over it, e.g. ["rebel", "regime"]',
+      );
+  };
   if (kind === 'zones') {
     knownFaction('faction', props.faction);
+    contestants('contested', props.contested);
     const t0 = parseIsoTime(props.valid_from);
     const t1 = parseIsoTime(props.valid_to);
     if (t0 !== null && t1 !== null && t1 <= t0)
@@ -103,6 +116,20 @@ function checkCrossRules(
         c.disputed.forEach((d, j) => {
           if (isObject(d)) knownFaction(`control[${i}].disputed[${j}].faction`, d.faction);
         });
+    });
+  }
+  if (kind === 'places' && Array.isArray(props.contested)) {
+    props.contested.forEach((c, i) => {
+      if (!isObject(c)) return;
+      contestants(`contested[${i}].factions`, c.factions);
+      const t0 = parseIsoTime(c.from);
+      const t1 = parseIsoTime(c.to);
+      if (t0 !== null && t1 !== null && t1 <= t0)
+        err(
+          `contested[${i}].to`,
+          'is not after from',
+          'to is exclusive and must be later than from',
+        );
     });
   }
   if (kind === 'reports') {

@@ -2,6 +2,7 @@
  * Popup contents built as DOM with textContent only: text from data is never parsed as HTML,
  * and only http(s) URLs become links.
  */
+import { categoryById } from '../data/categories';
 import { isHttpUrl } from '../data/validate-fields';
 import { citationParts } from '../lib/citation';
 import type { ControlSpan } from '../data/timeline';
@@ -90,6 +91,9 @@ export function reportPopup(report: Report): HTMLElement {
   root.append(el('h3', p.title));
   const meta = el('p', undefined, 'popup-meta');
   meta.append(el('span', STATUS_STYLE[p.status].label, `status status-${p.status}`));
+  const category = categoryById(p.category);
+  if (category)
+    meta.append(el('span', ` · ${category.label} (${category.event_type})`, 'popup-category'));
   meta.append(el('span', ` · reported ${formatUtcInWords(Date.parse(p.reported_at))}`));
   if (p.occurred_at)
     meta.append(el('span', ` · happened ${formatUtcInWords(Date.parse(p.occurred_at))}`));
@@ -103,7 +107,19 @@ export function reportPopup(report: Report): HTMLElement {
     root.append(original);
   }
   const foot = el('p', undefined, 'popup-foot');
-  foot.append(sourceNode(p.source_url, 'Read the source'));
+  foot.append(
+    sourceNode(
+      p.source_url,
+      p.source_name ? `Read the source (${p.source_name})` : 'Read the source',
+    ),
+  );
+  if (p.precision === 'approximate')
+    foot.append(
+      el(
+        'span',
+        ` · position approximate${p.uncertainty_m ? ` (within about ${Math.round(p.uncertainty_m / 100) / 10} km)` : ''}`,
+      ),
+    );
   if (p.translator) foot.append(el('span', ` · translated by ${p.translator}`));
   root.append(foot);
   return root;

@@ -24,6 +24,8 @@ export function emptyDraft(reportedAt: string, post: string): DraftFields {
     lang: 'ar',
     source_url: '',
     status: 'unconfirmed',
+    category: '',
+    source_name: '',
     post,
     translator: '',
     place: '',

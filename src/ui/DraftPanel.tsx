@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { reportFileText } from '../data/new-report';
 import { formatProblem } from '../data/problems';
+import { CATEGORIES, EVENT_TYPES } from '../data/categories';
 import { REPORT_STATUSES, type ReportStatus } from '../data/types';
 import { formatIsoUtc } from '../lib/time';
 import {
@@ -22,6 +23,7 @@ const TEXT_FIELDS: { key: keyof DraftFields; label: string; long?: boolean; hint
   { key: 'lang', label: 'Language of the text', hint: 'ar, ru, en …' },
   { key: 'text_en', label: 'English translation', long: true },
   { key: 'source_url', label: 'Source URL', hint: 'https://…' },
+  { key: 'source_name', label: 'Source outlet (optional)', hint: 'Reuters, SOHR …' },
   { key: 'reported_at', label: 'Reported at (UTC)', hint: '2015-10-23T23:34:00Z' },
   { key: 'occurred_at', label: 'Happened at (optional)' },
   { key: 'translator', label: 'Translator (credit)' },
@@ -197,6 +199,24 @@ export function DraftPanel() {
               <option key={s} value={s}>
                 {s}
               </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Category
+          <select
+            value={draft.category}
+            onChange={(e) => update({ category: (e.currentTarget as HTMLSelectElement).value })}
+          >
+            <option value="">(choose the kind of event)</option>
+            {EVENT_TYPES.map((type) => (
+              <optgroup key={type} label={type}>
+                {CATEGORIES.filter((c) => c.event_type === type).map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.label}
+                  </option>
+                ))}
+              </optgroup>
             ))}
           </select>
         </label>

@@ -117,6 +117,7 @@ const report = (id: string, i: number) => ({
     lang: 'en',
     source_url: `https://www.example.org/report/${i}`,
     status: 'unconfirmed',
+    category: 'armed-clash',
     post: 'interpreter-2015-10-23',
   },
 });

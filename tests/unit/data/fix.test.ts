@@ -33,6 +33,7 @@ describe('--fix', () => {
       properties: {
         zzz: 1,
         status: 'unconfirmed',
+        category: 'armed-clash',
         title: 'T',
         reported_at: '2015-10-23T00:00:00Z',
       },
@@ -42,7 +43,7 @@ describe('--fix', () => {
     };
     const text = fixLayer(messy as Json, 'reports');
     expect(text).toBe(
-      '{\n "type": "Feature",\n "id": "x",\n "geometry": {\n  "type": "Point",\n  "coordinates": [37.123457, 36.1]\n },\n "properties": {\n  "reported_at": "2015-10-23T00:00:00Z",\n  "title": "T",\n  "status": "unconfirmed",\n  "zzz": 1\n }\n}\n',
+      '{\n "type": "Feature",\n "id": "x",\n "geometry": {\n  "type": "Point",\n  "coordinates": [37.123457, 36.1]\n },\n "properties": {\n  "reported_at": "2015-10-23T00:00:00Z",\n  "title": "T",\n  "status": "unconfirmed",\n  "category": "armed-clash",\n  "zzz": 1\n }\n}\n',
     );
   });
 

@@ -21,6 +21,7 @@ const draft = {
   lang: 'ar',
   source_url: 'https://example.org/post',
   status: 'unconfirmed' as const,
+  category: 'shelling-artillery-missile',
   post: 'interpreter-2015-10-23',
   translator: ' ',
 };
@@ -69,6 +70,8 @@ describe('a new report file', () => {
       'en',
       '--status',
       'unconfirmed',
+      '--category',
+      'armed-clash',
       '--yes',
       '--dry-run',
     ];

@@ -27,6 +27,7 @@ const pin = (
     lang: 'en',
     source_url: 'https://example.org/',
     status: 'unconfirmed',
+    category: 'armed-clash',
     ...props,
   },
 });
