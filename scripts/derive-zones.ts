@@ -1,5 +1,6 @@
 /**
- * Derives data/layers/zones.geojson from the control history of the places in
+ * Derives data/layers/zones.geojson and data/layers/fronts.geojson (where two factions' zones
+ * meet, src/data/derive-fronts.ts) from the control history of the places in
  * data/layers/places.geojson and the broad zones of data/broad-zones.json.
  * Run: npm run derive-zones. The method is in src/data/derive-zones.ts and docs/data.md.
  * Same input, same bytes: a unit test checks the committed file against a fresh derivation.
@@ -7,7 +8,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readDeriveInput, zonesLayerText } from './lib/derive-input';
+import { frontsLayerText, readDeriveInput, zonesLayerText } from './lib/derive-input';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.join(repoRoot, 'data');
@@ -17,4 +18,9 @@ const { text, count, versions } = zonesLayerText(input);
 await writeFile(path.join(dataDir, 'layers/zones.geojson'), text, 'utf8');
 console.log(
   `data/layers/zones.geojson: ${count} zones over ${versions.length} versions (${versions.join(', ')})`,
+);
+const fronts = frontsLayerText(input);
+await writeFile(path.join(dataDir, 'layers/fronts.geojson'), fronts.text, 'utf8');
+console.log(
+  `data/layers/fronts.geojson: ${fronts.count} front lines (one per pair of factions and version)`,
 );

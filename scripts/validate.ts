@@ -89,7 +89,11 @@ const { dataset, problems: datasetProblems } = await loadDataset(
 const relDir = rel(dataDir) || '.';
 let all: Problem[] = datasetProblems.map((p) => ({ ...p, file: `${relDir}/${p.file}` }));
 let features = dataset
-  ? dataset.zones.length + dataset.places.length + dataset.reports.length + dataset.posts.length
+  ? dataset.zones.length +
+    dataset.fronts.length +
+    dataset.places.length +
+    dataset.reports.length +
+    dataset.posts.length
   : 0;
 if (named.length) {
   // Only the named files' problems; files the dataset does not list are checked on their own.

@@ -8,6 +8,7 @@ import {
   deriveZones,
   versionTimes,
 } from '../../src/data/derive-zones';
+import { deriveFronts } from '../../src/data/derive-fronts';
 import { fixLayer } from '../../src/data/fix';
 
 const readJson = async (file: string) => JSON.parse(await readFile(file, 'utf8'));
@@ -23,6 +24,16 @@ export async function readDeriveInput(dataDir: string): Promise<DeriveInput> {
   const factions: string[] = manifest.factions.map((f: { id: string }) => f.id);
   const broad = checkBroadZones(await readJson(path.join(dataDir, 'broad-zones.json')), factions);
   return { timeRange: manifest.time_range, factions, places, country, broad };
+}
+
+/** The front-lines layer as written to disk (canonical layout). */
+export function frontsLayerText(input: DeriveInput) {
+  const features = deriveFronts(input);
+  const text = fixLayer(
+    { $schema: '../schema/fronts.schema.json', type: 'FeatureCollection', features },
+    'fronts',
+  );
+  return { text, count: features.length };
 }
 
 /** The zones layer as written to disk (canonical layout, as `--fix` gives). */

@@ -12,11 +12,21 @@ import union from '@turf/union';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { parseIsoTime } from '../lib/time';
 import { buildTimeline } from './timeline';
-import type { ControlChange, Dataset, Place, Report, Zone } from './types';
+import {
+  CONTESTED_ROW,
+  type ControlChange,
+  type Dataset,
+  type Place,
+  type Report,
+  type Zone,
+} from './types';
 
 type Area = Polygon | MultiPolygon;
 
+export { CONTESTED_ROW };
+
 export interface FactionAreas {
+  /** A faction id, or CONTESTED_ROW for contested zones (counted in no faction's row). */
   faction: string;
   /** km² held at A and at B, and B − A. */
   atA: number;
@@ -57,9 +67,14 @@ export interface Comparison {
 const KM2 = 1e6;
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-/** One faction's zones among those active at a moment, dissolved into one area (or null). */
+/** One faction's uncontested zones (or, for CONTESTED_ROW, every contested zone) among those
+ * active at a moment, dissolved into one area (or null). */
 function dissolved(active: readonly Zone[], faction: string): Feature<Area> | null {
-  const parts = active.filter((z) => z.properties.faction === faction);
+  const parts = active.filter((z) =>
+    faction === CONTESTED_ROW
+      ? z.properties.contested !== undefined
+      : z.properties.contested === undefined && z.properties.faction === faction,
+  );
   if (parts.length === 0) return null;
   if (parts.length === 1) return parts[0] as unknown as Feature<Area>;
   return union(featureCollection(parts as unknown as Feature<Area>[]));
@@ -81,7 +96,7 @@ export function compareMoments(dataset: Dataset, a: number, b: number): Comparis
     timeline.controlAt(place.id, t)?.faction ?? null;
   const factions: FactionAreas[] = [];
   const areas: Feature<Area, AreaChangeProps>[] = [];
-  for (const { id } of dataset.manifest.factions) {
+  for (const id of [...dataset.manifest.factions.map((f) => f.id), CONTESTED_ROW]) {
     const atA = dissolved(activeA, id);
     const atB = dissolved(activeB, id);
     const gained = minus(atB, atA);
@@ -95,6 +110,7 @@ export function compareMoments(dataset: Dataset, a: number, b: number): Comparis
       lost: round2(areaOf(lost)),
     };
     if (row.atA || row.atB) factions.push(row);
+    if (id === CONTESTED_ROW) continue; // a row of the table; the map marks contested zones itself
     for (const [geom, change] of [
       [gained, 'gained'],
       [lost, 'lost'],

@@ -45,7 +45,11 @@ export interface BroadZone {
 export interface PlaceIn {
   id: string;
   geometry: { type: 'Point'; coordinates: number[] };
-  properties: { name: string; control: { from: string; faction: string }[] };
+  properties: {
+    name: string;
+    control: { from: string; faction: string }[];
+    contested?: { from: string; to?: string; factions: string[] }[];
+  };
 }
 
 export interface DeriveInput {
@@ -200,14 +204,67 @@ function nameList(names: string[], max = 40): string {
     : `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
 }
 
-interface Seed {
+export interface Seed {
   at: [number, number];
   faction: string;
   reachKm: number;
-  /** 'front' or the broad zone's id. */
+  /** 'front', 'contested:<factions joined by +>' or the broad zone's id. */
   group: string;
   name: string;
 }
+
+/** The factions contesting a place at t (sorted, at least two), or null. */
+function contestedAt(place: PlaceIn, t: number): string[] | null {
+  for (const c of place.properties.contested ?? [])
+    if (ms(c.from) <= t && (c.to === undefined || t < ms(c.to)))
+      return [...new Set(c.factions)].sort();
+  return null;
+}
+
+const CONTESTED = 'contested:';
+
+/** The seeds of the Voronoi diagram at t: places with a known controller, then broad-zone
+ * anchors; a point already taken is skipped (two seeds at one point would share one cell). */
+export function seedsAt(input: DeriveInput, inside: PlaceIn[], t: number): Seed[] {
+  const seeds: Seed[] = [];
+  const taken = new Set<string>();
+  for (const p of inside) {
+    const faction = controllerAt(p, t);
+    if (!faction) continue;
+    const [lon, lat] = p.geometry.coordinates;
+    const key = `${round6(lon)},${round6(lat)}`;
+    if (taken.has(key)) continue;
+    taken.add(key);
+    const contested = contestedAt(p, t);
+    seeds.push({
+      at: [lon, lat],
+      faction,
+      reachKm: REACH_KM,
+      group: contested ? `${CONTESTED}${contested.join('+')}` : 'front',
+      name: p.properties.name,
+    });
+  }
+  for (const z of input.broad) {
+    if (z.valid_from && ms(z.valid_from) > t) continue;
+    if (z.valid_to && ms(z.valid_to) <= t) continue;
+    for (const a of z.anchors) {
+      const key = `${round6(a.lon)},${round6(a.lat)}`;
+      if (taken.has(key)) continue;
+      taken.add(key);
+      seeds.push({
+        at: [a.lon, a.lat],
+        faction: z.faction,
+        reachKm: z.reach_km,
+        group: z.id,
+        name: a.name,
+      });
+    }
+  }
+  return seeds;
+}
+
+/** The bounding box the Voronoi diagrams are built in: the country's, padded by half a degree. */
+export const diagramBox = (country: Feature<Area>) => bboxOf(country.geometry, 0.5);
 
 /** The places inside the country, sorted by id (the order of seeds). */
 export function placesInside(places: PlaceIn[], country: Feature<Area>): PlaceIn[] {
@@ -229,6 +286,10 @@ export function versionTimes(input: DeriveInput): number[] {
     entries.forEach((c, i) => {
       if (i === 0 || entries[i - 1].faction !== c.faction) add(ms(c.from));
     });
+    for (const c of p.properties.contested ?? []) {
+      add(ms(c.from));
+      if (c.to !== undefined) add(ms(c.to));
+    }
   }
   for (const z of input.broad) {
     if (z.valid_from) add(ms(z.valid_from));
@@ -242,43 +303,11 @@ export function deriveZones(input: DeriveInput): Json[] {
   const { country, factions } = input;
   const inside = placesInside(input.places, country);
   const versions = versionTimes(input);
-  const bbox = bboxOf(country.geometry, 0.5);
+  const bbox = diagramBox(country);
   const broadById = new Map(input.broad.map((z) => [z.id, z]));
   const out: Json[] = [];
   versions.forEach((t, vi) => {
-    const seeds: Seed[] = [];
-    const taken = new Set<string>();
-    for (const p of inside) {
-      const faction = controllerAt(p, t);
-      if (!faction) continue;
-      const [lon, lat] = p.geometry.coordinates;
-      const key = `${round6(lon)},${round6(lat)}`;
-      if (taken.has(key)) continue; // Two places at one point would give one cell only.
-      taken.add(key);
-      seeds.push({
-        at: [lon, lat],
-        faction,
-        reachKm: REACH_KM,
-        group: 'front',
-        name: p.properties.name,
-      });
-    }
-    for (const z of input.broad) {
-      if (z.valid_from && ms(z.valid_from) > t) continue;
-      if (z.valid_to && ms(z.valid_to) <= t) continue;
-      for (const a of z.anchors) {
-        const key = `${round6(a.lon)},${round6(a.lat)}`;
-        if (taken.has(key)) continue;
-        taken.add(key);
-        seeds.push({
-          at: [a.lon, a.lat],
-          faction: z.faction,
-          reachKm: z.reach_km,
-          group: z.id,
-          name: a.name,
-        });
-      }
-    }
+    const seeds = seedsAt(input, inside, t);
     const cells = voronoi(featureCollection(seeds.map((s) => point(s.at))), { bbox });
     const groups = new Map<string, { seeds: Seed[]; parts: Feature<Area>[] }>();
     cells.features.forEach((cell, i) => {
@@ -298,9 +327,10 @@ export function deriveZones(input: DeriveInput): Json[] {
     const keys = [...groups.keys()].sort((a, b) => {
       const [fa, ga] = a.split('|');
       const [fb, gb] = b.split('|');
+      // Per faction: its front zone, its contested zones, then its broad zones.
+      const rank = (g: string) => (g === 'front' ? 0 : g.startsWith(CONTESTED) ? 1 : 2);
       return (
-        factions.indexOf(fa) - factions.indexOf(fb) ||
-        (ga === 'front' ? -1 : gb === 'front' ? 1 : ga.localeCompare(gb))
+        factions.indexOf(fa) - factions.indexOf(fb) || rank(ga) - rank(gb) || ga.localeCompare(gb)
       );
     });
     for (const key of keys) {
@@ -312,26 +342,43 @@ export function deriveZones(input: DeriveInput): Json[] {
       if (!geometry) continue;
       const names = nameList(g.seeds.map((s) => s.name));
       const broad = broadById.get(group);
-      const properties: Record<string, Json> = broad
+      const contested = group.startsWith(CONTESTED)
+        ? group.slice(CONTESTED.length).split('+')
+        : null;
+      const properties: Record<string, Json> = contested
         ? {
-            faction,
-            valid_from: iso(t),
-            ...(validTo ? { valid_to: validTo } : {}),
-            source: broad.source,
-            precision: 'approximate',
-            note: `Broad zone "${broad.label}", approximate: the area within ${broad.reach_km} km of ${names} and nearer to them than to any other place or anchor, inside Syria. ${broad.note}`,
-          }
-        : {
             faction,
             valid_from: iso(t),
             ...(validTo ? { valid_to: validTo } : {}),
             source: DERIVED_SOURCE,
             precision: 'approximate',
-            note: `Approximation, not a front line: the area within ${REACH_KM} km of ${names} and nearer to them than to any place held by another faction, inside Syria. Built from ${g.seeds.length} places with a sourced controller at ${iso(t)}; places with no sourced controller then are left out.`,
-          };
+            contested,
+            note: `Contested between ${contested.join(' and ')} (fighting inside, or sources say divided; held by ${faction} by the control history), approximate: the area within ${REACH_KM} km of ${names} and nearer to them than to any other place, inside Syria. Each place's contested spells and their sources are in layers/places.geojson.`,
+          }
+        : broad
+          ? {
+              faction,
+              valid_from: iso(t),
+              ...(validTo ? { valid_to: validTo } : {}),
+              source: broad.source,
+              precision: 'approximate',
+              note: `Broad zone "${broad.label}", approximate: the area within ${broad.reach_km} km of ${names} and nearer to them than to any other place or anchor, inside Syria. ${broad.note}`,
+            }
+          : {
+              faction,
+              valid_from: iso(t),
+              ...(validTo ? { valid_to: validTo } : {}),
+              source: DERIVED_SOURCE,
+              precision: 'approximate',
+              note: `Approximation, not a front line: the area within ${REACH_KM} km of ${names} and nearer to them than to any place held by another faction, inside Syria. Built from ${g.seeds.length} places with a sourced controller at ${iso(t)}; places with no sourced controller then are left out.`,
+            };
       out.push({
         type: 'Feature',
-        id: broad ? `zone-${faction}-${group}-${stamp(t)}` : `zone-${faction}-${stamp(t)}`,
+        id: broad
+          ? `zone-${faction}-${group}-${stamp(t)}`
+          : contested
+            ? `zone-${faction}-contested-${contested.join('-')}-${stamp(t)}`
+            : `zone-${faction}-${stamp(t)}`,
         properties,
         geometry: geometry as unknown as Json,
       });

@@ -5,13 +5,21 @@
  */
 import booleanClockwise from '@turf/boolean-clockwise';
 import { type Json, stringifyData } from './format-json';
-import { PLACE_FIELDS, REPORT_FIELDS, ZONE_FIELDS, CONTROL_FIELDS, type Fields } from './schema';
+import {
+  PLACE_FIELDS,
+  REPORT_FIELDS,
+  ZONE_FIELDS,
+  CONTROL_FIELDS,
+  FRONT_FIELDS,
+  type Fields,
+} from './schema';
 import type { LayerKind } from './types';
 
 export const FIX_DECIMALS = 6;
 const round = (n: number) => Math.round(n * 10 ** FIX_DECIMALS) / 10 ** FIX_DECIMALS + 0;
 const FIELDS: Record<LayerKind, Fields> = {
   zones: ZONE_FIELDS,
+  fronts: FRONT_FIELDS,
   places: PLACE_FIELDS,
   reports: REPORT_FIELDS,
 };

@@ -12,6 +12,6 @@ export function inferKind(value: unknown): LayerKind | null {
   if (!props || typeof props !== 'object') return null;
   if ('reported_at' in props) return 'reports';
   if ('control' in props) return 'places';
-  if ('valid_from' in props) return 'zones';
+  if ('valid_from' in props) return 'factions' in props ? 'fronts' : 'zones';
   return null;
 }

@@ -9,6 +9,7 @@ import {
   CLAIM_FIELDS,
   CONTESTED_FIELDS,
   CONTROL_FIELDS,
+  FRONT_FIELDS,
   type FieldSpec,
   type Fields,
   PLACE_FIELDS,
@@ -69,6 +70,20 @@ const position: Json = {
   items: { type: 'number' },
 };
 const ring: Json = { type: 'array', minItems: 4, items: position };
+const line: Json = { type: 'array', minItems: 2, items: position };
+const lineString: Json = {
+  type: 'object',
+  required: ['type', 'coordinates'],
+  properties: { type: { const: 'LineString' }, coordinates: line },
+};
+const multiLineString: Json = {
+  type: 'object',
+  required: ['type', 'coordinates'],
+  properties: {
+    type: { const: 'MultiLineString' },
+    coordinates: { type: 'array', minItems: 1, items: line },
+  },
+};
 const point: Json = {
   type: 'object',
   required: ['type', 'coordinates'],
@@ -153,6 +168,13 @@ export function buildJsonSchemas(): Record<string, Json> {
         feature({ oneOf: [polygon, multiPolygon] }, ZONE_FIELDS),
       ),
     ),
+    'fronts.schema.json': withMeta(
+      'fronts.schema.json',
+      collection(
+        'Front lines with validity intervals',
+        feature({ oneOf: [lineString, multiLineString] }, FRONT_FIELDS),
+      ),
+    ),
     'posts.schema.json': withMeta('posts.schema.json', {
       title: 'Dated posts of the blog',
       type: 'object',
@@ -232,7 +254,7 @@ function manifestSchema(): Json {
           required: ['id', 'kind', 'title', 'path'],
           properties: {
             id: { type: 'string' },
-            kind: { enum: ['zones', 'places', 'reports'] },
+            kind: { enum: ['zones', 'fronts', 'places', 'reports'] },
             title: { type: 'string' },
             path: {
               type: 'string',

@@ -10,7 +10,7 @@
 import { FOLDER_INDEX, parseFolderIndex } from './folder-index';
 import { parseJson } from './parse-json';
 import type { Problem } from './problems';
-import type { Dataset, LayerRef, Place, Post, Report, Zone } from './types';
+import type { Dataset, Front, LayerRef, Place, Post, Report, Zone } from './types';
 import { checkManifest, contextOf, type ValidationContext, validatePosts } from './validate';
 import { checkUniqueIds, type Located } from './validate-dataset';
 import { validateLayerText } from './validate-text';
@@ -52,7 +52,7 @@ async function readOrProblem(
   }
 }
 
-type AnyFeature = Zone | Place | Report;
+type AnyFeature = Zone | Front | Place | Report;
 interface FileResult {
   layer: LayerRef;
   file: string;
@@ -150,6 +150,7 @@ export async function loadDataset(
       baseUrl: manifestUrl,
       posts,
       zones: ofKind<Zone>('zones'),
+      fronts: ofKind<Front>('fronts'),
       places: ofKind<Place>('places'),
       reports: ofKind<Report>('reports'),
     };

@@ -4,7 +4,14 @@
  * changes a filter value on data already in the map.
  */
 import circle from '@turf/circle';
-import type { FeatureCollection, Point, Polygon, MultiPolygon } from 'geojson';
+import type {
+  FeatureCollection,
+  LineString,
+  MultiLineString,
+  MultiPolygon,
+  Point,
+  Polygon,
+} from 'geojson';
 import { OPEN_END_MS } from '../lib/time';
 import { controlSpans, zoneInterval } from './timeline';
 import type { Dataset, Report } from './types';
@@ -16,9 +23,17 @@ export const UNKNOWN_FACTION = '';
 export interface ZoneFeatureProps {
   id: string;
   faction: string;
+  /** For a contested zone, the other side fighting over it (the first listed that does not
+   * hold it); '' otherwise. */
+  contested: string;
   t0: number;
   t1: number;
   approximate: boolean;
+}
+export interface FrontFeatureProps {
+  id: string;
+  t0: number;
+  t1: number;
 }
 export interface PlaceFeatureProps {
   id: string;
@@ -39,6 +54,7 @@ export interface ReportFeatureProps {
 
 export interface MapFeatures {
   zones: FeatureCollection<Polygon | MultiPolygon, ZoneFeatureProps>;
+  fronts: FeatureCollection<LineString | MultiLineString, FrontFeatureProps>;
   /** One point per place and control span. */
   places: FeatureCollection<Point, PlaceFeatureProps>;
   /** One label point per place: names do not change with time, so labels never re-lay out. */
@@ -46,6 +62,9 @@ export interface MapFeatures {
     Point,
     { id: string; name: string; name_ar: string; kind: string; approximate: boolean }
   >;
+  /** Spells when a place is contested: the other side (against the holder at the spell's
+   * start), epoch ms [t0, t1). */
+  contestedSpans: { id: string; other: string; t0: number; t1: number }[];
   /** Circles of uncertainty around approximately placed places. */
   uncertainty: FeatureCollection<Polygon, { id: string }>;
   reports: FeatureCollection<Point, ReportFeatureProps>;
@@ -56,6 +75,13 @@ export interface MapFeatures {
   zoneMesh?: ZoneMesh;
 }
 
+/** The side contesting an area or place against its holder: the first listed that is not the
+ * holder; '' when not contested. */
+export function otherSide(holder: string, contested: readonly string[] | undefined): string {
+  if (!contested?.length) return '';
+  return contested.find((f) => f !== holder) ?? contested[0];
+}
+
 /** Builds the map's feature collections from a loaded dataset. */
 export function buildMapFeatures(dataset: Dataset): MapFeatures {
   const zones = dataset.zones.map((z) => ({
@@ -64,9 +90,15 @@ export function buildMapFeatures(dataset: Dataset): MapFeatures {
     properties: {
       id: z.id,
       faction: z.properties.faction,
+      contested: otherSide(z.properties.faction, z.properties.contested),
       ...zoneInterval(z),
       approximate: z.properties.precision === 'approximate',
     },
+  }));
+  const fronts = dataset.fronts.map((f) => ({
+    type: 'Feature' as const,
+    geometry: f.geometry,
+    properties: { id: f.id, ...zoneInterval(f) },
   }));
   const places = dataset.places.flatMap((p) => {
     const spans = controlSpans(p);
@@ -97,8 +129,17 @@ export function buildMapFeatures(dataset: Dataset): MapFeatures {
       return { type: 'Feature' as const, geometry: c.geometry, properties: { id: p.id } };
     });
   const reports = reportFeatures(dataset.reports);
+  const contestedSpans = dataset.places.flatMap((p) =>
+    (p.properties.contested ?? []).map((c) => {
+      const { t0, t1 } = zoneInterval({ properties: { valid_from: c.from, valid_to: c.to } });
+      const holder = controlSpans(p).find((s) => s.t0 <= t0 && t0 < s.t1)?.faction ?? '';
+      return { id: p.id, other: otherSide(holder, c.factions), t0, t1 };
+    }),
+  );
   return {
+    contestedSpans,
     zones: { type: 'FeatureCollection', features: zones },
+    fronts: { type: 'FeatureCollection', features: fronts },
     places: { type: 'FeatureCollection', features: places },
     placeLabels: {
       type: 'FeatureCollection',

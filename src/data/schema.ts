@@ -54,6 +54,23 @@ export const ZONE_FIELDS: Fields = {
   note: { type: 'string', required: false, maxLength: 2000, doc: 'method or caveat' },
 };
 
+export const FRONT_FIELDS: Fields = {
+  factions: {
+    type: 'string-list',
+    required: true,
+    doc: 'ids of the two factions whose areas meet along the line',
+  },
+  valid_from: { type: 'time', required: true, doc: 'first moment the line holds' },
+  valid_to: {
+    type: 'time',
+    required: false,
+    doc: 'moment it stops holding, exclusive; absent = open-ended',
+  },
+  source: { type: 'string', required: true, maxLength: 1000, doc: 'URL or citation' },
+  precision: { type: 'enum', values: PRECISIONS, required: true, doc: 'exact | approximate' },
+  note: { type: 'string', required: false, maxLength: 2000, doc: 'method or caveat' },
+};
+
 export const PLACE_FIELDS: Fields = {
   name: { type: 'string', required: true, maxLength: 200, doc: 'English name' },
   name_ar: { type: 'string', required: true, maxLength: 200, doc: 'Arabic name' },

@@ -38,7 +38,10 @@ export interface Timeline {
 export { upperBound };
 
 /** Validity interval of a zone in ms; valid_to absent means open-ended. */
-export function zoneInterval(zone: Zone): { t0: number; t1: number } {
+export function zoneInterval(zone: { properties: { valid_from: string; valid_to?: string } }): {
+  t0: number;
+  t1: number;
+} {
   const t0 = parseIsoTime(zone.properties.valid_from) ?? 0;
   const t1 = zone.properties.valid_to
     ? (parseIsoTime(zone.properties.valid_to) ?? OPEN_END_MS)

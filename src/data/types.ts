@@ -3,14 +3,16 @@
  * with a time zone; their parsed forms are epoch milliseconds (`t0`, `t1`, `t`).
  * Positions are [longitude, latitude] in WGS 84 degrees.
  */
-import type { MultiPolygon, Point, Polygon } from 'geojson';
+import type { LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 
 export type LonLat = [number, number];
 export type Precision = 'exact' | 'approximate';
 export type ReportStatus = 'confirmed' | 'unconfirmed' | 'claimed';
 export const REPORT_STATUSES: readonly ReportStatus[] = ['confirmed', 'unconfirmed', 'claimed'];
-export type LayerKind = 'zones' | 'places' | 'reports';
-export const LAYER_KINDS: readonly LayerKind[] = ['zones', 'places', 'reports'];
+/** The row of area tables (compare) that holds contested zones, whoever holds them. */
+export const CONTESTED_ROW = 'contested';
+export type LayerKind = 'zones' | 'fronts' | 'places' | 'reports';
+export const LAYER_KINDS: readonly LayerKind[] = ['zones', 'fronts', 'places', 'reports'];
 export type BasemapKind = 'land' | 'admin' | 'lakes' | 'rivers' | 'borders' | 'coast' | 'towns';
 
 export interface Faction {
@@ -75,6 +77,17 @@ export interface ZoneProps {
   precision: Precision;
   /** Factions fighting over this area; absent when it is not contested. */
   contested?: string[];
+  note?: string;
+}
+
+/** Where the areas of two factions meet, for a time (derived with the zones; approximate). */
+export interface FrontProps {
+  /** The two factions whose areas meet there, manifest order. */
+  factions: string[];
+  valid_from: string;
+  valid_to?: string;
+  source: string;
+  precision: Precision;
   note?: string;
 }
 
@@ -151,6 +164,7 @@ export interface Feature<G, P> {
 }
 
 export type Zone = Feature<Polygon | MultiPolygon, ZoneProps>;
+export type Front = Feature<LineString | MultiLineString, FrontProps>;
 export type Place = Feature<Point, PlaceProps>;
 export type Report = Feature<Point, ReportProps>;
 
@@ -161,6 +175,8 @@ export interface Dataset {
   baseUrl: string;
   posts: Post[];
   zones: Zone[];
+  /** Front lines; empty when the dataset lists no fronts layer. */
+  fronts: Front[];
   places: Place[];
   reports: Report[];
 }

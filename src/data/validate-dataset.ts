@@ -3,7 +3,6 @@
  * overlapping in space and time: validate-topology.ts.)
  */
 import type { Problem } from './problems';
-import type { Place, Report, Zone } from './types';
 
 export interface Located<F> {
   feature: F;
@@ -11,7 +10,7 @@ export interface Located<F> {
 }
 
 /** Returns problems for ids used more than once across files, naming the other file. */
-export function checkUniqueIds(all: Located<Zone | Place | Report>[]): Problem[] {
+export function checkUniqueIds(all: Located<{ id: string }>[]): Problem[] {
   const first = new Map<string, string>();
   const out: Problem[] = [];
   for (const { feature, file } of all) {

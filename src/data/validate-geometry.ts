@@ -60,6 +60,20 @@ function checkRing(
   return true;
 }
 
+function checkLine(line: unknown, path: string, out: string[]) {
+  if (!Array.isArray(line) || line.length < 2) {
+    out.push(`${path} is not a line (a list of 2 or more positions)`);
+    return;
+  }
+  for (let i = 0; i < line.length; i++) {
+    const p = positionProblem(line[i], `${path}[${i}]`);
+    if (p) {
+      out.push(p);
+      return;
+    }
+  }
+}
+
 function checkPolygon(
   poly: unknown,
   path: string,
@@ -155,6 +169,13 @@ export function checkGeometry(
     if (g.type === 'Point') {
       const p = positionProblem(c, 'coordinates');
       if (p) errors.push(p);
+    } else if (g.type === 'LineString') checkLine(c, 'coordinates', errors);
+    else if (g.type === 'MultiLineString') {
+      if (!Array.isArray(c) || c.length === 0) errors.push('coordinates is not a list of lines');
+      else
+        c.forEach((line, i) => {
+          checkLine(line, `coordinates[${i}]`, errors);
+        });
     } else if (g.type === 'Polygon') checkPolygon(c, 'coordinates', errors, warnings, topology);
     else if (g.type === 'MultiPolygon') {
       if (!Array.isArray(c) || c.length === 0) errors.push('coordinates is not a list of polygons');

@@ -5,8 +5,15 @@
 import { isFeature } from 'geojson-validation';
 import { parseIsoTime } from '../lib/time';
 import type { Problem } from './problems';
-import { PLACE_FIELDS, POST_FIELDS, REPORT_FIELDS, ZONE_FIELDS, type Fields } from './schema';
-import type { LayerKind, LonLat, Manifest, Place, Post, Report, Zone } from './types';
+import {
+  PLACE_FIELDS,
+  POST_FIELDS,
+  REPORT_FIELDS,
+  ZONE_FIELDS,
+  FRONT_FIELDS,
+  type Fields,
+} from './schema';
+import type { Front, LayerKind, LonLat, Manifest, Place, Post, Report, Zone } from './types';
 import { checkFields, type Where } from './validate-fields';
 import { checkGeometry } from './validate-geometry';
 import { checkManifest } from './validate-manifest';
@@ -35,16 +42,18 @@ export function contextOf(manifest: Manifest, posts: readonly Post[]): Validatio
 
 const GEOMETRY_FOR: Record<LayerKind, readonly string[]> = {
   zones: ['Polygon', 'MultiPolygon'],
+  fronts: ['LineString', 'MultiLineString'],
   places: ['Point'],
   reports: ['Point'],
 };
 const FIELDS_FOR: Record<LayerKind, Fields> = {
   zones: ZONE_FIELDS,
+  fronts: FRONT_FIELDS,
   places: PLACE_FIELDS,
   reports: REPORT_FIELDS,
 };
 
-type FeatureOf = { zones: Zone; places: Place; reports: Report };
+type FeatureOf = { zones: Zone; fronts: Front; places: Place; reports: Report };
 
 export interface LayerResult<K extends LayerKind> {
   features: FeatureOf[K][];
@@ -96,8 +105,9 @@ function checkCrossRules(
         'list every faction fighting over it, e.g. ["rebel", "regime"]',
       );
   };
-  if (kind === 'zones') {
-    knownFaction('faction', props.faction);
+  if (kind === 'fronts') contestants('factions', props.factions);
+  if (kind === 'zones' || kind === 'fronts') {
+    if (kind === 'zones') knownFaction('faction', props.faction);
     contestants('contested', props.contested);
     const t0 = parseIsoTime(props.valid_from);
     const t1 = parseIsoTime(props.valid_to);

@@ -14,6 +14,8 @@ import { buildMapFeatures, type MapFeatures, type ZoneFeatureProps } from './map
 import {
   APPROXIMATE,
   BREAK,
+  CONTESTED,
+  OTHER,
   FILL_FLOATS,
   MAX_FACTIONS,
   mercator,
@@ -50,8 +52,11 @@ export function buildZoneMesh(
   const fill: number[] = [];
   for (const f of sorted) {
     const faction = factionIds.indexOf(f.properties.faction);
+    const other = f.properties.contested ? factionIds.indexOf(f.properties.contested) : -1;
     const code =
-      (faction < 0 ? factionIds.length : faction) + (f.properties.approximate ? APPROXIMATE : 0);
+      (faction < 0 ? factionIds.length : faction) +
+      (f.properties.approximate ? APPROXIMATE : 0) +
+      (f.properties.contested ? CONTESTED + OTHER * (other < 0 ? factionIds.length : other) : 0);
     const fillFirst = indices.length;
     const lineFirst = v;
     const bbox: ZoneRange['bbox'] = [Infinity, Infinity, -Infinity, -Infinity];

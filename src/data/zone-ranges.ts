@@ -4,12 +4,20 @@
  * carry the triangulator; the mesh is built in the loading worker.
  */
 /** Floats per vertex: Web Mercator x and y (0..1), distance along the ring (Mercator units),
- * and a code: faction index + APPROXIMATE (approximate zone) + BREAK (gap between rings). */
+ * and a code: faction index + APPROXIMATE (approximate zone) + BREAK (gap between rings)
+ * + CONTESTED (contested zone) + OTHER × the other contesting faction's index. Every part is
+ * a bit field of an integer below 2^24, so a float holds it exactly. */
 export const VERTEX_FLOATS = 4;
 /** Floats per fill vertex: Mercator x and y, and the same code. */
 export const FILL_FLOATS = 3;
 export const APPROXIMATE = 64;
 export const BREAK = 128;
+export const CONTESTED = 256;
+/** Multiplier of the other contesting faction's index in a code. */
+export const OTHER = 512;
+
+/** True when a vertex code marks a break between rings. */
+export const isBreak = (code: number): boolean => (Math.round(code) & BREAK) !== 0;
 /** Factions a mesh can tell apart (the code's faction part). */
 export const MAX_FACTIONS = 64;
 

@@ -31,6 +31,7 @@ import {
   PREVIEW_CIRCLE,
   PREVIEW_SOURCE,
   layersOf,
+  FRONTS_LINE,
   PLACES_CIRCLE,
   UNKNOWN_COLOR,
   ZONES_FILL,
@@ -302,7 +303,7 @@ export class MapController {
   /** How many distinct features of a layer kind (or the preview/draft pins) are drawn now. */
   renderedCount(kind: RenderedKind): number {
     if (
-      (kind === 'zones' || kind === 'places' || kind === 'reports') &&
+      (kind === 'zones' || kind === 'fronts' || kind === 'places' || kind === 'reports') &&
       !this.visible.includes(kind)
     )
       return 0;
@@ -310,6 +311,7 @@ export class MapController {
     if (kind === 'zones' && this.zones) return this.zones.countInView();
     const layers = {
       zones: [ZONES_FILL],
+      fronts: [FRONTS_LINE],
       places: [PLACES_CIRCLE],
       reports: layersOf(this.plan).reports,
       preview: [PREVIEW_CIRCLE],

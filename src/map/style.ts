@@ -9,12 +9,14 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 import type { MapFeatures } from '../data/map-features';
+import { FRONT_COLOR, STATUS_STYLE, UNKNOWN_COLOR } from '../lib/palette';
 import type { Faction, LayerKind, Manifest } from '../data/types';
 import { basemapStyle } from './basemap-style';
 import { FONT, type FontUrls, fontFaces } from './font-faces';
 import { activeAt, knownAt, TIME_STATE } from './time-filters';
 import {
   activeVersions,
+  FRONTS_KEY,
   keyValues,
   PLACES_KEY,
   reportsKey,
@@ -25,10 +27,14 @@ import { layersFor, pinsOnGpu, type TimeStrategy, withoutTimeFilter } from './ti
 
 export const ZONES_SOURCE = 'zones';
 export const PLACES_SOURCE = 'places';
+/** Front lines (derived with the zones), drawn above them. */
+export const FRONTS_SOURCE = 'fronts';
 /** One point per place (labels; and the dots when colours come from feature state). */
 export const PLACE_LABELS_SOURCE = 'place-labels';
 /** Feature-state key holding a place's controller at the current time. */
 export const FACTION_STATE = 'faction';
+/** Feature-state key holding the side contesting a place at the current time ('' = none). */
+export const CONTESTED_STATE = 'contested';
 export const UNCERTAINTY_SOURCE = 'places-uncertainty';
 /** Report pins come in time buckets (time-plan.ts), one source and one layer each. */
 export const reportsSourceId = (k: number) => `reports-${k}`;
@@ -41,6 +47,9 @@ export const COMPARE_SOURCE = 'compare-areas';
 export const ZONES_FILL = 'zones-fill';
 export const ZONES_LINE = 'zones-line';
 export const ZONES_LINE_APPROX = 'zones-line-approximate';
+export const ZONES_CONTESTED_LINE = 'zones-contested-line';
+export const FRONTS_CASING = 'fronts-casing';
+export const FRONTS_LINE = 'fronts-line';
 export const UNCERTAINTY_FILL = 'places-uncertainty-fill';
 export const PLACES_CIRCLE = 'places-circle';
 export const PLACES_LABEL = 'places-label';
@@ -60,7 +69,8 @@ export const comparePlacesFilter = (ids: readonly string[]): ExpressionSpecifica
 export function layersOf(plan: TimePlan): Record<LayerKind, readonly string[]> {
   return {
     // perday (a benchmark strategy) toggles its per-version zone layers by time alone.
-    zones: plan.zoneVersions.length ? [] : [ZONES_FILL, ZONES_LINE, ZONES_LINE_APPROX],
+    zones: plan.zoneVersions.length ? [] : ZONE_LAYERS,
+    fronts: [FRONTS_CASING, FRONTS_LINE],
     places: [UNCERTAINTY_FILL, PLACES_CIRCLE, PLACES_LABEL],
     reports: plan.reportBuckets.map((_, k) => reportsLayerId(k)),
   };
@@ -73,14 +83,7 @@ export function clickableLayers(plan: TimePlan): string[] {
 
 const EMPTY = { type: 'FeatureCollection' as const, features: [] };
 
-export const UNKNOWN_COLOR = '#9e9e9e';
-
-/** Colours of report pins by status: fill and stroke. */
-export const STATUS_STYLE = {
-  confirmed: { fill: '#1a1a1a', stroke: '#ffffff', label: 'Confirmed' },
-  claimed: { fill: '#7f7f7f', stroke: '#ffffff', label: 'Claimed by a party' },
-  unconfirmed: { fill: '#ffffff', stroke: '#1a1a1a', label: 'Unconfirmed' },
-} as const;
+export { FRONT_COLOR, STATUS_STYLE, UNKNOWN_COLOR } from '../lib/palette';
 
 /** ["match", faction, id, colour, ..., fallback] built from the dataset's factions. */
 export function factionColor(
@@ -111,6 +114,7 @@ export function thematicSources(
         { type: 'geojson', data: v.zones } as SourceSpecification,
       ]),
     ),
+    [FRONTS_SOURCE]: { type: 'geojson', data: features.fronts },
     [UNCERTAINTY_SOURCE]: { type: 'geojson', data: features.uncertainty },
     [PLACES_SOURCE]: { type: 'geojson', data: features.places },
     [PLACE_LABELS_SOURCE]: { type: 'geojson', data: features.placeLabels, promoteId: 'id' },
@@ -139,6 +143,7 @@ export function thematicLayers(
   const color = factionColor(factions);
   const zonesNow = activeAt(keyed ? ZONES_KEY : TIME_STATE);
   const placesNow = activeAt(keyed ? PLACES_KEY : TIME_STATE);
+  const frontsNow = activeAt(keyed ? FRONTS_KEY : TIME_STATE);
   const status = (key: 'fill' | 'stroke'): ExpressionSpecification => [
     'match',
     ['get', 'status'],
@@ -171,6 +176,19 @@ export function thematicLayers(
       filter: ['all', zonesNow, ['get', 'approximate']],
       paint: { 'line-color': color, 'line-width': 1.5, 'line-dasharray': [2, 2] },
     },
+    // Tiled zones cannot stripe a fill without an image pattern: contested zones get a wide
+    // dotted edge in the other side's colour instead (the GPU layer draws stripes).
+    {
+      id: ZONES_CONTESTED_LINE,
+      type: 'line',
+      source: ZONES_SOURCE,
+      filter: ['all', zonesNow, ['!=', ['get', 'contested'], '']],
+      paint: {
+        'line-color': factionColor(factions, ['get', 'contested']),
+        'line-width': 3,
+        'line-dasharray': [1, 1],
+      },
+    },
     // Compare mode, over the zones at B: gained areas in the faction's colour, strong; lost
     // areas washed out white with the faction's colour as a dashed edge.
     {
@@ -194,6 +212,24 @@ export function thematicLayers(
       filter: ['==', ['get', 'change'], 'lost'],
       paint: { 'line-color': color, 'line-width': 2.5, 'line-dasharray': [1, 1] },
     },
+    // Front lines above zones and compare areas: a white casing under a dashed dark line
+    // (dashed: derived, approximate).
+    {
+      id: FRONTS_CASING,
+      type: 'line',
+      source: FRONTS_SOURCE,
+      filter: frontsNow,
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: { 'line-color': '#ffffff', 'line-width': 4.5, 'line-opacity': 0.85 },
+    },
+    {
+      id: FRONTS_LINE,
+      type: 'line',
+      source: FRONTS_SOURCE,
+      filter: frontsNow,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': FRONT_COLOR, 'line-width': 2, 'line-dasharray': [3, 1.5] },
+    },
     {
       id: UNCERTAINTY_FILL,
       type: 'fill',
@@ -213,8 +249,27 @@ export function thematicLayers(
           ? factionColor(factions, ['coalesce', ['feature-state', FACTION_STATE], ''])
           : color,
         'circle-radius': ['match', ['get', 'kind'], ['city'], 8, ['airbase', 'base'], 7, 5.5],
-        'circle-stroke-color': ['case', ['get', 'approximate'], '#5e3c99', '#ffffff'],
-        'circle-stroke-width': ['case', ['get', 'approximate'], 2.5, 1.5],
+        // A contested place: a thick ring in the other side's colour around the holder's dot.
+        'circle-stroke-color': placesByState
+          ? [
+              'case',
+              ['!=', ['coalesce', ['feature-state', CONTESTED_STATE], ''], ''],
+              factionColor(factions, ['coalesce', ['feature-state', CONTESTED_STATE], '']),
+              ['get', 'approximate'],
+              '#5e3c99',
+              '#ffffff',
+            ]
+          : ['case', ['get', 'approximate'], '#5e3c99', '#ffffff'],
+        'circle-stroke-width': placesByState
+          ? [
+              'case',
+              ['!=', ['coalesce', ['feature-state', CONTESTED_STATE], ''], ''],
+              3.5,
+              ['get', 'approximate'],
+              2.5,
+              1.5,
+            ]
+          : ['case', ['get', 'approximate'], 2.5, 1.5],
       },
     },
     {
@@ -372,7 +427,7 @@ export function timeLayers(
   });
 }
 
-const ZONE_LAYERS = [ZONES_FILL, ZONES_LINE, ZONES_LINE_APPROX];
+const ZONE_LAYERS = [ZONES_FILL, ZONES_LINE, ZONES_LINE_APPROX, ZONES_CONTESTED_LINE];
 export const zoneVersionSourceId = (i: number) => `${ZONES_SOURCE}-v${i}`;
 export const zoneVersionLayerId = (layer: string, i: number) => `${layer}-v${i}`;
 /** The layers of zone version i (strategy `perday`). */

@@ -16,6 +16,7 @@ import { upperBound } from '../lib/search';
 export const REPORTS_PER_BUCKET = 5000;
 export const ZONES_KEY = 'tz';
 export const PLACES_KEY = 'tp';
+export const FRONTS_KEY = 'tf';
 export const reportsKey = (k: number) => `tr${k}`;
 
 export interface TimeKey {
@@ -73,7 +74,15 @@ export function planTime(
       ...(zonesOnGpu
         ? []
         : [{ name: ZONES_KEY, boundaries: boundariesOf(features.zones.features) }]),
-      { name: PLACES_KEY, boundaries: boundariesOf(features.places.features) },
+      {
+        name: PLACES_KEY,
+        // Contested spells change a place's mark too (time-sender.ts).
+        boundaries: boundariesOf([
+          ...features.places.features,
+          ...features.contestedSpans.map((s) => ({ properties: s })),
+        ]),
+      },
+      { name: FRONTS_KEY, boundaries: boundariesOf(features.fronts.features) },
       ...reportBuckets.map((b, k) => ({
         name: reportsKey(k),
         boundaries: boundariesOf(b.features),

@@ -10,6 +10,7 @@ import type { Dataset } from '../data/types';
 import type { PinLayer } from './pin-layer';
 import type { ZoneLayer } from './zone-layer';
 import {
+  CONTESTED_STATE,
   FACTION_STATE,
   PLACE_LABELS_SOURCE,
   PLACES_SOURCE,
@@ -32,7 +33,7 @@ export interface TimeContext {
 export class TimeSender {
   /** Global-state values last set, so only changed keys are sent. */
   private stateSent: Record<string, number> = {};
-  /** Controller of each place as last sent to the map's feature state ('' = unknown). */
+  /** Controller and contesting side of each place as last sent to the map's feature state. */
   private placeFactions = new Map<string, string>();
   /** perday: zone versions whose layers are visible (the style starts with those at t). */
   private versionsShown: Set<number>;
@@ -84,16 +85,22 @@ export class TimeSender {
     this.versionsShown = now;
   }
 
-  /** Colours place dots by feature state: only places whose controller changed are touched. */
-  private sendPlaceFactions(t: number, { dataset, timeline }: TimeContext) {
+  /** Colours place dots by feature state (controller; the other side while contested): only
+   * places whose state changed are touched. */
+  private sendPlaceFactions(t: number, { dataset, timeline, features }: TimeContext) {
+    const contested = new Map<string, string>();
+    for (const s of features.contestedSpans)
+      if (s.t0 <= t && t < s.t1) contested.set(s.id, s.other);
     for (const place of dataset.places) {
       const faction = timeline.controlAt(place.id, t)?.faction ?? '';
-      if (this.placeFactions.get(place.id) === faction) continue;
+      const other = contested.get(place.id) ?? '';
+      const key = `${faction}|${other}`;
+      if (this.placeFactions.get(place.id) === key) continue;
       this.map.setFeatureState(
         { source: PLACE_LABELS_SOURCE, id: place.id },
-        { [FACTION_STATE]: faction },
+        { [FACTION_STATE]: faction, [CONTESTED_STATE]: other },
       );
-      this.placeFactions.set(place.id, faction);
+      this.placeFactions.set(place.id, key);
     }
   }
 

@@ -2,7 +2,8 @@
  * Control zones drawn by a custom WebGL layer: every version is triangulated once
  * (data/zone-mesh.ts) and uploaded once; moving in time picks other index ranges of the same
  * buffers and asks for a repaint. No re-tiling, however many versions (docs/performance.md).
- * Fills are the faction's colour at 0.45 opacity (0.22 when approximate); edges are 1.5 px lines
+ * Fills are the faction's colour at 0.45 opacity (0.22 when approximate; contested zones are
+ * diagonal stripes of the holder's and the other side's colours at 0.5); edges are 1.5 px lines
  * in the faction's colour, dashed when approximate, as the tiled style drew them.
  * Counts are answered on the CPU from the same ranges (custom layers have no
  * queryRenderedFeatures).
@@ -32,34 +33,51 @@ const LINE_WIDTH_PX = 1.5;
 const TEXTURE_WIDTH = 4096;
 /** Dash and gap of approximate edges, px (MapLibre's dasharray [2, 2] at 1.5 px width). */
 const DASH_PX = 3;
+/** Width of each stripe of a contested zone's fill, px. */
+const STRIPE_PX = 4;
 
 const COMMON = `
 uniform vec4 u_colors[${MAX_FACTIONS}];
 vec4 factionColor(float code, out bool approximate, out bool isBreak) {
   int c = int(code + 0.5);
-  isBreak = c >= 128;
+  isBreak = (c / 128) % 2 == 1;
   approximate = (c / 64) % 2 == 1;
   return u_colors[c % 64];
-}`;
+}
+bool isContested(float code) { return (int(code + 0.5) / 256) % 2 == 1; }
+vec4 otherColor(float code) { return u_colors[(int(code + 0.5) / 512) % 64]; }`;
 
 const FILL_VERTEX = `#version 300 es
 uniform mat4 u_matrix;
 in vec3 a_f;
 out vec4 v_color;
+out vec4 v_other;
+flat out int v_contested;
 ${COMMON}
 void main() {
   bool approximate, isBreak;
   vec4 c = factionColor(a_f.z, approximate, isBreak);
-  float opacity = approximate ? 0.22 : 0.45;
+  bool contested = isContested(a_f.z);
+  // Contested areas: stripes of both sides' colours, stronger than an approximate fill.
+  float opacity = contested ? 0.5 : approximate ? 0.22 : 0.45;
   v_color = vec4(c.rgb * opacity, opacity);
+  v_other = vec4(otherColor(a_f.z).rgb * opacity, opacity);
+  v_contested = contested ? 1 : 0;
   gl_Position = u_matrix * vec4(a_f.xy, 0.0, 1.0);
 }`;
 
 const FILL_FRAGMENT = `#version 300 es
 precision highp float;
+uniform float u_stripe;
 in vec4 v_color;
+in vec4 v_other;
+flat in int v_contested;
 out vec4 color;
-void main() { color = v_color; }`;
+void main() {
+  // Diagonal stripes in screen space, u_stripe px wide, alternating holder and other side.
+  bool other = v_contested == 1 && mod(gl_FragCoord.x + gl_FragCoord.y, 2.0 * u_stripe) >= u_stripe;
+  color = other ? v_other : v_color;
+}`;
 
 // Six vertices (two triangles) per segment i, joining ring vertex i to i + 1, both read from a
 // float texture by gl_VertexID: instancing, the obvious way, made each frame twice as slow in
@@ -213,7 +231,7 @@ export class ZoneLayer implements CustomLayerInterface {
       fill: {
         program: fillProgram,
         vao: fillVao,
-        u: uniforms(fillProgram, ['u_matrix', 'u_colors']),
+        u: uniforms(fillProgram, ['u_matrix', 'u_colors', 'u_stripe']),
       },
       line: {
         program: lineProgram,
@@ -253,6 +271,7 @@ export class ZoneLayer implements CustomLayerInterface {
     gl.useProgram(fill.program);
     gl.uniformMatrix4fv(fill.u.u_matrix, false, matrix);
     gl.uniform4fv(fill.u.u_colors, this.colors);
+    gl.uniform1f(fill.u.u_stripe, STRIPE_PX * ratio);
     gl.bindVertexArray(fill.vao);
     for (const [first, count] of fills)
       gl.drawElements(gl.TRIANGLES, count, gl.UNSIGNED_INT, first * 4);

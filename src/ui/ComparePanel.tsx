@@ -3,6 +3,7 @@
  * and B with the change, the places that changed hands with the date and source of each change,
  * and the reports in between. The map draws the gained and lost areas (controller.setComparison).
  */
+import { CONTESTED_ROW } from '../data/types';
 import { citationText } from './citation';
 import { previousPostTime } from '../data/timeline';
 import { formatUtcInWords } from '../lib/time';
@@ -18,7 +19,11 @@ export function ComparePanel() {
   const comparison = useAppState((s) => s.comparison);
   const [start, end] = timeline.domain;
   const label = (id: string | null) =>
-    id === null ? 'not known' : (dataset.manifest.factions.find((f) => f.id === id)?.label ?? id);
+    id === null
+      ? 'not known'
+      : id === CONTESTED_ROW
+        ? 'Contested (any side)'
+        : (dataset.manifest.factions.find((f) => f.id === id)?.label ?? id);
   const colour = (id: string) => dataset.manifest.factions.find((f) => f.id === id)?.color;
   if (a === null)
     return (
@@ -81,7 +86,7 @@ export function ComparePanel() {
                 <tr key={f.faction}>
                   <th scope="row">
                     <span
-                      class="swatch"
+                      class={f.faction === CONTESTED_ROW ? 'swatch swatch-contested' : 'swatch'}
                       style={{ background: colour(f.faction) }}
                       aria-hidden="true"
                     />{' '}

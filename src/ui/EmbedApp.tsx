@@ -7,7 +7,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { EmbedMode } from '../lib/share-links';
 import { momentLink } from '../lib/share-links';
 import { formatUtcInWords } from '../lib/time';
-import { UNKNOWN_COLOR } from '../map/style';
+import { UNKNOWN_COLOR } from '../lib/palette';
 import { TimeSlider } from './TimeSlider';
 import { useApp, useAppState } from './use-app-state';
 

@@ -3,6 +3,7 @@ import { LAYER_KINDS, type LayerKind } from '../data/types';
 import { useApp, useAppState } from './use-app-state';
 
 const DEFAULT_TITLE: Record<LayerKind, string> = {
+  fronts: 'Front lines',
   zones: 'Control zones',
   places: 'Places',
   reports: 'Reports',

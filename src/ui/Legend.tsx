@@ -1,6 +1,6 @@
 /** The legend: factions (from the dataset), zone precision, pin statuses, uncertain positions. */
 import { REPORT_STATUSES } from '../data/types';
-import { STATUS_STYLE, UNKNOWN_COLOR } from '../map/style';
+import { STATUS_STYLE, UNKNOWN_COLOR } from '../lib/palette';
 import { useApp } from './use-app-state';
 
 export function Legend() {
@@ -21,6 +21,14 @@ export function Legend() {
         <li>
           <span class="swatch swatch-approx" aria-hidden="true" /> Approximate zone (lighter, dashed
           edge)
+        </li>
+        <li>
+          <span class="swatch swatch-contested" aria-hidden="true" /> Contested zone (stripes of
+          both sides' colours); a contested place has a ring in the other side's colour
+        </li>
+        <li>
+          <span class="swatch swatch-front" aria-hidden="true" /> Front line: where two sides' zones
+          meet (derived, approximate)
         </li>
         <li>
           <span class="swatch swatch-uncertain" aria-hidden="true" /> Approximate position (circle =

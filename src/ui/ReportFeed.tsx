@@ -1,5 +1,5 @@
 /** The reports known at the current time, newest first; choosing one opens its popup. */
-import { STATUS_STYLE } from '../map/style';
+import { STATUS_STYLE } from '../lib/palette';
 import { formatUtcInWords } from '../lib/time';
 import { useApp, useAppState, useThrottledTime } from './use-app-state';
 

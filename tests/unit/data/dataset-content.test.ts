@@ -5,12 +5,16 @@
 import { readFile } from 'node:fs/promises';
 import area from '@turf/area';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/data/load';
 import type { Dataset } from '../../../src/data/types';
 import { checkZoneOverlaps } from '../../../src/data/validate-topology';
-import { readDeriveInput, zonesLayerText } from '../../../scripts/lib/derive-input';
+import {
+  frontsLayerText,
+  readDeriveInput,
+  zonesLayerText,
+} from '../../../scripts/lib/derive-input';
 import { readLocal, repoUrl } from '../read-local';
 
 const repo = (p: string) => new URL(`../../../${p}`, import.meta.url).pathname;
@@ -169,5 +173,59 @@ describe('derived zones', () => {
         },
       }
     `);
+  });
+});
+
+/** Distance in metres from p to the nearest edge of a zone's rings (equirectangular, fine at
+ * these distances). */
+function metresToBoundary(p: Position, zone: Feature<Polygon | MultiPolygon>): number {
+  const polys =
+    zone.geometry.type === 'Polygon' ? [zone.geometry.coordinates] : zone.geometry.coordinates;
+  const kx = 111_320 * Math.cos((p[1] * Math.PI) / 180);
+  const ky = 110_540;
+  let best = Infinity;
+  for (const poly of polys)
+    for (const ring of poly)
+      for (let i = 0; i + 1 < ring.length; i++) {
+        const [ax, ay] = [(ring[i][0] - p[0]) * kx, (ring[i][1] - p[1]) * ky];
+        const [bx, by] = [(ring[i + 1][0] - p[0]) * kx, (ring[i + 1][1] - p[1]) * ky];
+        const [dx, dy] = [bx - ax, by - ay];
+        const len2 = dx * dx + dy * dy;
+        const t = len2 ? Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2)) : 0;
+        best = Math.min(best, Math.hypot(ax + t * dx, ay + t * dy));
+      }
+  return best;
+}
+
+describe('derived front lines', () => {
+  it('are byte-identical to a fresh derivation from the same input', async () => {
+    const input = await readDeriveInput(repo('data'));
+    const fresh = frontsLayerText(input).text;
+    expect(fresh).toBe(await readFile(repo('data/layers/fronts.geojson'), 'utf8'));
+  }, 120_000);
+
+  it('lie on the boundary between zones of their two factions, version by version', () => {
+    expect(dataset.fronts.length).toBeGreaterThan(0);
+    for (const front of dataset.fronts) {
+      const { valid_from, factions } = front.properties;
+      const zonesOf = (faction: string) =>
+        dataset.zones.filter(
+          (z) => z.properties.faction === faction && z.properties.valid_from === valid_from,
+        );
+      const lines =
+        front.geometry.type === 'LineString'
+          ? [front.geometry.coordinates]
+          : front.geometry.coordinates;
+      for (const faction of factions) {
+        const zones = zonesOf(faction);
+        expect(zones.length, `${front.id}: zones of ${faction}`).toBeGreaterThan(0);
+        for (const line of lines)
+          for (const p of line) {
+            const d = Math.min(...zones.map((z) => metresToBoundary(p, z)));
+            // 64-step reach circles and 6-decimal rounding: within tens of metres.
+            expect(d, `${front.id} at ${p} to ${faction}`).toBeLessThan(60);
+          }
+      }
+    }
   });
 });

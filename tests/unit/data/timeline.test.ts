@@ -39,6 +39,7 @@ const datasetWith = (zones: Zone[], places: Place[] = []): Dataset => ({
   baseUrl: 'file:///x/',
   posts: [],
   zones,
+  fronts: [],
   places,
   reports: [],
 });

@@ -9,6 +9,9 @@ import {
   activeRanges,
   APPROXIMATE,
   BREAK,
+  CONTESTED,
+  isBreak,
+  OTHER,
   FILL_FLOATS,
   mercator,
   VERTEX_FLOATS,
@@ -58,10 +61,11 @@ const zone = (
   t1: number,
   coordinates: number[][][],
   approximate = false,
+  contested = '',
 ): Zones['features'][number] => ({
   type: 'Feature',
   geometry: { type: 'Polygon', coordinates },
-  properties: { id, faction, t0, t1, approximate },
+  properties: { id, faction, contested, t0, t1, approximate },
 });
 
 describe('zone mesh', () => {
@@ -93,7 +97,7 @@ describe('zone mesh', () => {
     const [holed, later] = mesh.zones;
     // Two rings of 5 vertices, each followed by a break.
     expect(holed.lineCount).toBe(12);
-    expect([5, 11].map((k) => code(holed.lineFirst + k) >= BREAK)).toEqual([true, true]);
+    expect([5, 11].map((k) => isBreak(code(holed.lineFirst + k)))).toEqual([true, true]);
     expect(code(holed.lineFirst)).toBe(0);
     expect(code(later.lineFirst)).toBe(1 + APPROXIMATE);
     // The last vertex of the buffer is a break, so no segment reads past the end.
@@ -102,6 +106,22 @@ describe('zone mesh', () => {
     const dist = (i: number) => mesh.vertices[i * VERTEX_FLOATS + 2];
     const side = mercator([37, 35])[0] - mercator([36, 35])[0];
     expect(dist(holed.lineFirst + 1)).toBeCloseTo(side, 9);
+  });
+
+  it('codes a contested zone with the other side, and its breaks stay breaks', () => {
+    const contested = buildZoneMesh(
+      {
+        type: 'FeatureCollection',
+        features: [zone('c', 'rebel', 0, 10, [square(36, 35, 1)], true, 'regime')],
+      },
+      ['regime', 'rebel'],
+    );
+    const code = (i: number) => contested.vertices[i * VERTEX_FLOATS + 3];
+    const [c] = contested.zones;
+    expect(code(c.lineFirst)).toBe(1 + APPROXIMATE + CONTESTED + OTHER * 0);
+    expect(isBreak(code(c.lineFirst))).toBe(false);
+    expect(isBreak(code(c.lineFirst + 5))).toBe(true);
+    expect(contested.fillVertices[2]).toBe(1 + APPROXIMATE + CONTESTED);
   });
 
   it('draws the zones active at t, ranges merged, end exclusive', () => {

@@ -7,6 +7,7 @@ import { activeAt, knownAt, TIME_STATE } from '../../../src/map/time-filters';
 import {
   activeVersions,
   keyValues,
+  FRONTS_KEY,
   PLACES_KEY,
   planTime,
   reportsKey,
@@ -21,12 +22,14 @@ const features = (
   places: [number, number][],
   pins: number[],
 ): MapFeatures => ({
+  fronts: { type: 'FeatureCollection', features: [] },
+  contestedSpans: [],
   zones: {
     type: 'FeatureCollection',
     features: zones.map(([t0, t1], i) => ({
       type: 'Feature',
       geometry: { type: 'Polygon', coordinates: [] },
-      properties: { id: `z${i}`, faction: 'a', t0, t1, approximate: false },
+      properties: { id: `z${i}`, faction: 'a', contested: '', t0, t1, approximate: false },
     })),
   },
   places: {
@@ -84,6 +87,7 @@ describe('planTime', () => {
     expect(plan.keys.map((k) => k.name)).toEqual([
       ZONES_KEY,
       PLACES_KEY,
+      FRONTS_KEY,
       reportsKey(0),
       reportsKey(1),
       reportsKey(2),

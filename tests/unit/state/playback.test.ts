@@ -21,9 +21,9 @@ describe('store', () => {
   it('toggles layers keeping their canonical order', () => {
     const s = store();
     s.getState().toggleLayer('zones', false);
-    expect(s.getState().visible).toEqual(['places', 'reports']);
+    expect(s.getState().visible).toEqual(['fronts', 'places', 'reports']);
     s.getState().toggleLayer('zones', true);
-    expect(s.getState().visible).toEqual(['zones', 'places', 'reports']);
+    expect(s.getState().visible).toEqual(['zones', 'fronts', 'places', 'reports']);
   });
   it('notifies a time subscriber without touching other slices', () => {
     const s = store();
