@@ -8,18 +8,20 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cellClipper } from '../src/data/derive-zones';
 import { frontsLayerText, readDeriveInput, zonesLayerText } from './lib/derive-input';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.join(repoRoot, 'data');
 
 const input = await readDeriveInput(dataDir);
-const { text, count, versions } = zonesLayerText(input);
+const clip = cellClipper(input.country);
+const { text, count, versions } = zonesLayerText(input, clip);
 await writeFile(path.join(dataDir, 'layers/zones.geojson'), text, 'utf8');
 console.log(
   `data/layers/zones.geojson: ${count} zones over ${versions.length} versions (${versions.join(', ')})`,
 );
-const fronts = frontsLayerText(input);
+const fronts = frontsLayerText(input, clip);
 await writeFile(path.join(dataDir, 'layers/fronts.geojson'), fronts.text, 'utf8');
 console.log(
   `data/layers/fronts.geojson: ${fronts.count} front lines (one per pair of factions and version)`,

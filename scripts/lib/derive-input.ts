@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import {
+  cellClipper,
   checkBroadZones,
   type DeriveInput,
   deriveZones,
@@ -26,9 +27,10 @@ export async function readDeriveInput(dataDir: string): Promise<DeriveInput> {
   return { timeRange: manifest.time_range, factions, places, country, broad };
 }
 
-/** The front-lines layer as written to disk (canonical layout). */
-export function frontsLayerText(input: DeriveInput) {
-  const features = deriveFronts(input);
+/** The front-lines layer as written to disk (canonical layout); pass the zones' clipper to
+ * reuse the cells it cut. */
+export function frontsLayerText(input: DeriveInput, clip = cellClipper(input.country)) {
+  const features = deriveFronts(input, clip);
   const text = fixLayer(
     { $schema: '../schema/fronts.schema.json', type: 'FeatureCollection', features },
     'fronts',
@@ -37,8 +39,8 @@ export function frontsLayerText(input: DeriveInput) {
 }
 
 /** The zones layer as written to disk (canonical layout, as `--fix` gives). */
-export function zonesLayerText(input: DeriveInput) {
-  const features = deriveZones(input);
+export function zonesLayerText(input: DeriveInput, clip = cellClipper(input.country)) {
+  const features = deriveZones(input, clip);
   const text = fixLayer(
     { $schema: '../schema/zones.schema.json', type: 'FeatureCollection', features },
     'zones',

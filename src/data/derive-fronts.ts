@@ -2,14 +2,13 @@
  * Front lines derived with the zones (scripts/derive-zones.ts; the app never imports this):
  * at each zone version, the line where the areas of two factions meet. The zones are Voronoi
  * cells of the places (derive-zones.ts), so two factions' areas meet exactly along the Voronoi
- * edges between a seed of one and a seed of the other, where both cells are painted: inside the
- * country and inside both seeds' reach circles (the same 64-step circles the zones are cut
- * with). Each such edge is split where it crosses the country's outline or either circle, and
- * the pieces whose middle lies inside all three are kept, then chained into lines, one
+ * edges between a seed of one and a seed of the other, where both cells are painted: inside
+ * both cells' reach masks (cellClipper: the reach circles of the cell's group inside the
+ * country, as the zones are cut). Each such edge is split where it crosses either mask's
+ * outline, and the pieces whose middle lies inside both are kept, then chained into lines, one
  * MultiLineString per pair of factions and version. Approximate, like the zones.
  */
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import circle from '@turf/circle';
 import { featureCollection, lineString, point } from '@turf/helpers';
 import lineIntersect from '@turf/line-intersect';
 import voronoi from '@turf/voronoi';
@@ -20,7 +19,8 @@ import {
   diagramBox,
   placesInside,
   REACH_KM,
-  type Seed,
+  clipCells,
+  cellClipper,
   seedsAt,
   versionTimes,
 } from './derive-zones';
@@ -93,25 +93,17 @@ function chain(segments: Segment[]): Position[][] {
 }
 
 /** The front-line features (not yet in canonical layout: see fixLayer). */
-export function deriveFronts(input: DeriveInput): Json[] {
+/** `clip` may be shared with deriveZones (same input), which saves cutting every cell twice. */
+export function deriveFronts(input: DeriveInput, clip = cellClipper(input.country)): Json[] {
   const { country, factions } = input;
   const inside = placesInside(input.places, country);
   const versions = versionTimes(input);
   const bbox = diagramBox(country);
-  const circles = new Map<string, Feature<Polygon>>();
-  const reachOf = (s: Seed) => {
-    const k = `${s.at.join(',')},${s.reachKm}`;
-    let c = circles.get(k);
-    if (!c) {
-      c = circle(s.at, s.reachKm, { steps: 64, units: 'kilometers' });
-      circles.set(k, c);
-    }
-    return c;
-  };
   const out: Json[] = [];
   versions.forEach((t, vi) => {
     const seeds = seedsAt(input, inside, t);
     const cells = voronoi(featureCollection(seeds.map((s) => point(s.at))), { bbox });
+    const clipped = clipCells(clip, cells.features, seeds);
     // Every cell edge, keyed by its two ends, with the cells that have it.
     const edges = new Map<string, { a: Position; b: Position; cells: number[] }>();
     cells.features.forEach((cell, i) => {
@@ -130,7 +122,9 @@ export function deriveFronts(input: DeriveInput): Json[] {
       if (pair.length !== 2) continue;
       const [s1, s2] = pair.map((i) => seeds[i]);
       if (s1.faction === s2.faction) continue;
-      const pieces = piecesInside(a, b, [country, reachOf(s1), reachOf(s2)]);
+      const [m1, m2] = pair.map((i) => clipped[i]?.mask);
+      if (!m1 || !m2) continue;
+      const pieces = piecesInside(a, b, [m1, m2]);
       if (!pieces.length) continue;
       const ids = [s1.faction, s2.faction].sort(
         (x, y) => factions.indexOf(x) - factions.indexOf(y),

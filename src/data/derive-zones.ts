@@ -6,11 +6,14 @@
  * 2. Seeds at each version: every place inside Syria whose controller is known then (tagged with
  *    that faction, reach REACH_KM), and the anchor towns of the broad zones valid then (tagged
  *    with the zone's faction, reach the zone's reach_km).
- * 3. One Voronoi diagram of all seeds over Syria's bounding box (@turf/voronoi); each cell is
- *    clipped to Syria and to a circle of its seed's reach (@turf/intersect, @turf/circle). The
- *    cells of one diagram never overlap, so zones of different factions never overlap.
- * 4. Dissolved (@turf/union): the front cells by faction, each broad zone's cells by zone. One
- *    feature each per version, valid from the version to the next, precision "approximate".
+ * 3. One Voronoi diagram of all seeds over Syria's bounding box (@turf/voronoi). The seeds are
+ *    grouped: the front places by faction (contested places by faction and contestants), each
+ *    broad zone's anchors by zone.
+ * 4. Each cell is cut to its seed's reach circle inside Syria (cellClipper: @turf/circle,
+ *    @turf/intersect); a group's pieces are dissolved (@turf/union), so neighbouring villages
+ *    of one side less than two reaches apart join into one area. The cells of one diagram never overlap, so
+ *    zones of different groups never overlap. One feature per group and version, valid from the
+ *    version to the next, precision "approximate".
  * Deterministic: seeds sorted, coordinates rounded to 6 decimals, spikes removed, polygons in a fixed order.
  */
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
@@ -69,14 +72,12 @@ const ms = (value: string): number => {
   return t;
 };
 const iso = formatIsoUtc;
-/** A time as an id part: the day, plus hh mm when not at 00:00 or 12:00. */
+/** A time as an id part: the day, plus hh mm when not at 00:00. */
 const stamp = (t: number): string => {
   const s = iso(t);
   const day = s.slice(0, 10).replaceAll('-', '');
   const hms = s.slice(11, 19);
-  return hms === '00:00:00' || hms === '12:00:00'
-    ? day
-    : `${day}t${s.slice(11, 16).replace(':', '')}`;
+  return hms === '00:00:00' ? day : `${day}t${s.slice(11, 16).replace(':', '')}`;
 };
 const round6 = (n: number): number => Math.round(n * 1e6) / 1e6 + 0;
 
@@ -263,6 +264,112 @@ export function seedsAt(input: DeriveInput, inside: PlaceIn[], t: number): Seed[
   return seeds;
 }
 
+/** Seeds by zone group (`faction|group`), with their indices in `seeds` (= Voronoi cells). */
+export function groupSeeds(seeds: Seed[]): Map<string, { seeds: Seed[]; members: number[] }> {
+  const groups = new Map<string, { seeds: Seed[]; members: number[] }>();
+  seeds.forEach((s, i) => {
+    const key = `${s.faction}|${s.group}`;
+    const g = groups.get(key) ?? { seeds: [], members: [] };
+    g.seeds.push(s);
+    g.members.push(i);
+    groups.set(key, g);
+  });
+  return groups;
+}
+
+export interface ClippedCell {
+  /** Where this cell may be painted: the reach circles of its seed and of its neighbours of the
+   * same group, inside the country (null: nowhere). */
+  mask: Feature<Area> | null;
+  /** The cell cut to its mask (null: nothing painted). */
+  piece: Feature<Area> | null;
+  /** Same key, same piece: lets callers memoise what they build from pieces. */
+  key: string;
+}
+
+const key9 = (p: Position) => `${p[0].toFixed(9)},${p[1].toFixed(9)}`;
+
+/** For each cell of a Voronoi diagram, the indices of the cells that share an edge with it. */
+export function neighboursOf(cells: (Feature<Polygon> | undefined)[]): number[][] {
+  const byEdge = new Map<string, number[]>();
+  cells.forEach((cell, i) => {
+    const ring = cell?.geometry?.coordinates[0];
+    if (!ring) return;
+    for (let j = 0; j + 1 < ring.length; j++) {
+      const k = [key9(ring[j]), key9(ring[j + 1])].sort().join('|');
+      byEdge.set(k, [...(byEdge.get(k) ?? []), i]);
+    }
+  });
+  const out: number[][] = cells.map(() => []);
+  for (const pair of byEdge.values())
+    if (pair.length === 2) {
+      out[pair[0]].push(pair[1]);
+      out[pair[1]].push(pair[0]);
+    }
+  return out;
+}
+
+/**
+ * Cuts a Voronoi cell to the reach of its seed (a 64-step geodesic circle, @turf/circle) and of
+ * its neighbours of the same group. In exact arithmetic a neighbour's circle adds nothing (a
+ * point of the cell is nearer its own seed); it is there so two neighbouring cells of one group
+ * are cut along their shared edge by the same polygons, at the same points, and dissolve
+ * without slivers. Memoised: most cells recur unchanged from one version to the next.
+ */
+export function cellClipper(
+  country: Feature<Area>,
+): (cell: Feature<Polygon>, own: Seed, sameGroup: Seed[]) => ClippedCell {
+  const circles = new Map<string, Feature<Polygon>>();
+  const masks = new Map<string, Feature<Area> | null>();
+  const pieces = new Map<string, ClippedCell>();
+  const keyOf = (s: Seed) => `${s.at.join(',')},${s.reachKm}`;
+  const circleOf = (s: Seed) => {
+    const k = keyOf(s);
+    let c = circles.get(k);
+    if (!c) {
+      c = circle(s.at, s.reachKm, { steps: 64, units: 'kilometers' });
+      circles.set(k, c);
+    }
+    return c;
+  };
+  return (cell, own, sameGroup) => {
+    const near = [own, ...sameGroup];
+    const maskKey = near.map(keyOf).sort().join(';');
+    const key = `${JSON.stringify(cell.geometry.coordinates)}|${maskKey}`;
+    const known = pieces.get(key);
+    if (known) return known;
+    if (!masks.has(maskKey)) {
+      const cs = near.map(circleOf);
+      const reach = cs.length === 1 ? cs[0] : union(featureCollection<Area>(cs));
+      masks.set(maskKey, reach && intersect(featureCollection<Area>([reach, country])));
+    }
+    const mask = masks.get(maskKey) ?? null;
+    const piece = mask && intersect(featureCollection<Area>([cell, mask]));
+    const out = { mask, piece, key: String(pieces.size) };
+    pieces.set(key, out);
+    return out;
+  };
+}
+
+/** Each cell cut by cellClipper: its own and its same-group neighbours' reach. */
+export function clipCells(
+  clip: ReturnType<typeof cellClipper>,
+  cells: (Feature<Polygon> | undefined)[],
+  seeds: Seed[],
+): (ClippedCell | null)[] {
+  const neighbours = neighboursOf(cells);
+  const groupOf = (s: Seed) => `${s.faction}|${s.group}`;
+  return cells.map((cell, i) =>
+    cell?.geometry
+      ? clip(
+          cell,
+          seeds[i],
+          neighbours[i].filter((j) => groupOf(seeds[j]) === groupOf(seeds[i])).map((j) => seeds[j]),
+        )
+      : null,
+  );
+}
+
 /** The bounding box the Voronoi diagrams are built in: the country's, padded by half a degree. */
 export const diagramBox = (country: Feature<Area>) => bboxOf(country.geometry, 0.5);
 
@@ -299,30 +406,40 @@ export function versionTimes(input: DeriveInput): number[] {
 }
 
 /** The zone features (not yet in canonical layout: see fixLayer). */
-export function deriveZones(input: DeriveInput): Json[] {
+/** `clip` may be shared with deriveFronts (same input), which then reuses its pieces. */
+export function deriveZones(input: DeriveInput, clip = cellClipper(input.country)): Json[] {
   const { country, factions } = input;
   const inside = placesInside(input.places, country);
   const versions = versionTimes(input);
   const bbox = diagramBox(country);
   const broadById = new Map(input.broad.map((z) => [z.id, z]));
   const out: Json[] = [];
+  const unions = new Map<string, Feature<Area> | null>();
   versions.forEach((t, vi) => {
     const seeds = seedsAt(input, inside, t);
     const cells = voronoi(featureCollection(seeds.map((s) => point(s.at))), { bbox });
-    const groups = new Map<string, { seeds: Seed[]; parts: Feature<Area>[] }>();
-    cells.features.forEach((cell, i) => {
-      if (!cell?.geometry) return;
-      const s = seeds[i];
-      const inCountry = intersect(featureCollection<Area>([cell, country]));
-      const reach = circle(s.at, s.reachKm, { steps: 64, units: 'kilometers' });
-      const clipped = inCountry && intersect(featureCollection<Area>([inCountry, reach]));
-      if (!clipped) return;
-      const key = `${s.faction}|${s.group}`;
-      const g = groups.get(key) ?? { seeds: [], parts: [] };
-      g.seeds.push(s);
-      g.parts.push(clipped);
-      groups.set(key, g);
-    });
+    const groups = groupSeeds(seeds);
+    const clippedCells = clipCells(clip, cells.features, seeds);
+    const zoneOf = new Map<string, Feature<Area> | null>();
+    for (const [key, g] of groups) {
+      const clipped = g.members
+        .map((i) => clippedCells[i])
+        .filter((c): c is ClippedCell => c?.piece != null);
+      // The same pieces dissolve the same way in another version.
+      const unionKey = clipped.map((c) => c.key).join(',');
+      if (!unions.has(unionKey)) {
+        const parts = clipped.map((c) => c.piece as Feature<Area>);
+        unions.set(
+          unionKey,
+          parts.length === 0
+            ? null
+            : parts.length === 1
+              ? parts[0]
+              : union(featureCollection<Area>(parts)),
+        );
+      }
+      zoneOf.set(key, unions.get(unionKey) ?? null);
+    }
     const validTo = vi + 1 < versions.length ? iso(versions[vi + 1]) : undefined;
     const keys = [...groups.keys()].sort((a, b) => {
       const [fa, ga] = a.split('|');
@@ -337,7 +454,7 @@ export function deriveZones(input: DeriveInput): Json[] {
       const g = groups.get(key);
       if (!g) continue;
       const [faction, group] = key.split('|');
-      const merged = g.parts.length === 1 ? g.parts[0] : union(featureCollection(g.parts));
+      const merged = zoneOf.get(key);
       const geometry = merged && cleanPolygons(merged.geometry);
       if (!geometry) continue;
       const names = nameList(g.seeds.map((s) => s.name));

@@ -8,7 +8,10 @@ import type { ReportProps } from './types';
 
 /** What a translator fills in: a report's properties (less the ones bulk imports set) plus where
  * it is ([lon, lat] in degrees). */
-export type ReportDraft = Omit<ReportProps, 'precision' | 'uncertainty_m' | 'fatalities'> & {
+export type ReportDraft = Omit<
+  ReportProps,
+  'precision' | 'uncertainty_m' | 'fatalities' | 'unplaced_names'
+> & {
   lon: number;
   lat: number;
 };

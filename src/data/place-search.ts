@@ -4,7 +4,7 @@
  * vowel marks, punctuation and the article removed), then matched by prefix, word prefix or
  * substring, best first. Pure: used by the search box and the tests.
  */
-import type { Place } from './types';
+import type { Place, Report } from './types';
 
 /** Arabic vowel marks (harakat), tatweel and Quranic marks: dropped. */
 const ARABIC_MARKS = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g;
@@ -51,6 +51,54 @@ export interface PlaceMatch {
   score: number;
 }
 
+/** The best-matching name for the search key q: 4 whole, 3 prefix, 2 word prefix, 1 inside. */
+function bestName(names: readonly string[], q: string): { matched: string; score: number } | null {
+  let best: { matched: string; score: number } | null = null;
+  for (const name of names) {
+    const key = searchKey(name);
+    const score =
+      key === q
+        ? 4
+        : key.startsWith(q)
+          ? 3
+          : ` ${key}`.includes(` ${q}`)
+            ? 2
+            : key.includes(q)
+              ? 1
+              : 0;
+    if (score > (best?.score ?? 0)) best = { matched: name, score };
+  }
+  return best;
+}
+
+export interface UnplacedMatch {
+  /** The name as the report gives it. */
+  name: string;
+  /** The report that names it. */
+  report: Report;
+  score: number;
+}
+
+/**
+ * Names that reports give but no source can position (`unplaced_names`), matching the query,
+ * best first: the search box lists them as "position not known" and leads to the report.
+ */
+export function searchUnplaced(
+  reports: readonly Report[],
+  query: string,
+  limit = 4,
+): UnplacedMatch[] {
+  const q = searchKey(query);
+  if (!q) return [];
+  const out: UnplacedMatch[] = [];
+  for (const report of reports)
+    for (const name of report.properties.unplaced_names ?? []) {
+      const best = bestName([name], q);
+      if (best) out.push({ name, report, score: best.score });
+    }
+  return out.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name)).slice(0, limit);
+}
+
 /** Places whose name, Arabic name or an alias matches the query, best first (at most `limit`). */
 export function searchPlaces(places: readonly Place[], query: string, limit = 8): PlaceMatch[] {
   const q = searchKey(query);
@@ -58,22 +106,8 @@ export function searchPlaces(places: readonly Place[], query: string, limit = 8)
   const out: PlaceMatch[] = [];
   for (const place of places) {
     const p = place.properties;
-    let best: PlaceMatch | null = null;
-    for (const name of [p.name, p.name_ar, ...p.aliases]) {
-      const key = searchKey(name);
-      const score =
-        key === q
-          ? 4
-          : key.startsWith(q)
-            ? 3
-            : ` ${key}`.includes(` ${q}`)
-              ? 2
-              : key.includes(q)
-                ? 1
-                : 0;
-      if (score > (best?.score ?? 0)) best = { place, matched: name, score };
-    }
-    if (best) out.push(best);
+    const best = bestName([p.name, p.name_ar, ...p.aliases], q);
+    if (best) out.push({ place, ...best });
   }
   return out
     .sort(

@@ -183,6 +183,11 @@ export const REPORT_FIELDS: Fields = {
   post: { type: 'string', required: false, doc: 'id of the post that carried it' },
   translator: { type: 'string', required: false, maxLength: 200, doc: 'credit' },
   place: { type: 'string', required: false, doc: 'id of the place it is about' },
+  unplaced_names: {
+    type: 'string-list',
+    required: false,
+    doc: 'places the report names that no gazetteer or source can position; the place search finds them and leads to this report',
+  },
   precision: {
     type: 'enum',
     values: PRECISIONS,

@@ -149,6 +149,8 @@ export interface ReportProps {
   post?: string;
   translator?: string;
   place?: string;
+  /** Places the report names that no gazetteer or source can position (search finds them). */
+  unplaced_names?: string[];
   precision?: Precision;
   /** Radius of uncertainty of the pin, metres, for approximate pins. */
   uncertainty_m?: number;

@@ -87,9 +87,25 @@ function checkPolygon(
   }
   const ok = poly.every((ring, i) => checkRing(ring, `${path}[${i}]`, i === 0, out, warnings));
   if (!ok || !topology) return;
-  const first = firstKink(poly as Pos[][]);
+  const first = firstKinkOnce(poly as Pos[][]);
   if (first)
     out.push(`${path} crosses itself near [${first.map((n) => Number(n.toFixed(5))).join(', ')}]`);
+}
+
+/** Answers of firstKink for large polygons already checked: zones derived per version repeat
+ * the same rings over many versions (and files), and the test is quadratic. Bounded. */
+const KINKS_SEEN = new Map<string, [number, number] | null>();
+const KINKS_SEEN_MAX = 4096;
+const KINKS_MIN_VERTICES = 256;
+function firstKinkOnce(rings: Pos[][]): [number, number] | null {
+  if (rings.reduce((n, r) => n + r.length, 0) < KINKS_MIN_VERTICES) return firstKink(rings);
+  const key = JSON.stringify(rings);
+  const seen = KINKS_SEEN.get(key);
+  if (seen !== undefined) return seen;
+  const found = firstKink(rings);
+  if (KINKS_SEEN.size >= KINKS_SEEN_MAX) KINKS_SEEN.clear();
+  KINKS_SEEN.set(key, found);
+  return found;
 }
 
 /**

@@ -32,9 +32,37 @@ function bboxOf(z: Zone): Box {
  * moment and share more than OVERLAP_TOLERANCE_M2 of area (geodesic, turf area).
  */
 export function checkZoneOverlaps(zones: Located<Zone>[]): Problem[] {
+  // Zones derived per version repeat the same geometry over many versions: intersect each pair
+  // of distinct geometries once.
+  const shapes = new Map<string, number>();
+  const shapeOf = (z: Zone) => {
+    const key = JSON.stringify(z.geometry.coordinates);
+    let id = shapes.get(key);
+    if (id === undefined) {
+      id = shapes.size;
+      shapes.set(key, id);
+    }
+    return id;
+  };
   const items = zones
-    .map((z) => ({ ...z, ...zoneInterval(z.feature), box: bboxOf(z.feature) }))
+    .map((z) => ({
+      ...z,
+      ...zoneInterval(z.feature),
+      box: bboxOf(z.feature),
+      shape: shapeOf(z.feature),
+    }))
     .sort((a, b) => a.t0 - b.t0);
+  const shared = new Map<string, number>();
+  const sharedM2 = (a: (typeof items)[number], b: (typeof items)[number]) => {
+    const key = a.shape < b.shape ? `${a.shape}|${b.shape}` : `${b.shape}|${a.shape}`;
+    let m2 = shared.get(key);
+    if (m2 === undefined) {
+      const both = intersect({ type: 'FeatureCollection', features: [a.feature, b.feature] });
+      m2 = both ? area(both) : 0;
+      shared.set(key, m2);
+    }
+    return m2;
+  };
   const out: Problem[] = [];
   for (let i = 0; i < items.length; i++) {
     const a = items[i];
@@ -43,8 +71,7 @@ export function checkZoneOverlaps(zones: Located<Zone>[]): Problem[] {
       if (a.feature.properties.faction === b.feature.properties.faction) continue;
       if (b.box[0] > a.box[2] || b.box[2] < a.box[0] || b.box[1] > a.box[3] || b.box[3] < a.box[1])
         continue;
-      const shared = intersect({ type: 'FeatureCollection', features: [a.feature, b.feature] });
-      const m2 = shared ? area(shared) : 0;
+      const m2 = sharedM2(a, b);
       if (m2 > OVERLAP_TOLERANCE_M2)
         out.push({
           severity: 'error',

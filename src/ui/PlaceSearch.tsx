@@ -4,21 +4,37 @@
  * popup with its control history; Escape clears.
  */
 import { useMemo, useState } from 'preact/hooks';
-import { searchPlaces } from '../data/place-search';
+import { searchPlaces, searchUnplaced } from '../data/place-search';
+import { formatUtcDate } from '../lib/time';
 import { useApp } from './use-app-state';
 
 export function PlaceSearch() {
-  const { dataset, store } = useApp();
+  const { dataset, store, timeline } = useApp();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
-  const matches = useMemo(() => searchPlaces(dataset.places, query), [dataset, query]);
+  // Places first, then names that reports give but no source can position.
+  const matches = useMemo(
+    () => [
+      ...searchPlaces(dataset.places, query).map((m) => ({ kind: 'place' as const, ...m })),
+      ...searchUnplaced(dataset.reports, query).map((m) => ({ kind: 'unplaced' as const, ...m })),
+    ],
+    [dataset, query],
+  );
+  const postOf = (id: string | undefined) => timeline.posts.find((p) => p.id === id);
   const choose = (i: number) => {
     const m = matches[i];
     if (!m) return;
-    setQuery(m.place.properties.name);
     setOpen(false);
     const s = store.getState();
+    if (m.kind === 'unplaced') {
+      // No position to show: open the report that names it, where it is pinned.
+      setQuery(m.name);
+      s.selectReport(null);
+      s.selectReport(m.report.id);
+      return;
+    }
+    setQuery(m.place.properties.name);
     s.selectPlace(null);
     s.selectPlace(m.place.id);
   };
@@ -65,7 +81,7 @@ export function PlaceSearch() {
         <div id={listId} role="listbox" aria-label="Matching places">
           {matches.map((m, i) => (
             <div
-              key={m.place.id}
+              key={m.kind === 'place' ? m.place.id : `${m.report.id}:${m.name}`}
               id={`place-option-${i}`}
               role="option"
               tabIndex={-1}
@@ -75,11 +91,31 @@ export function PlaceSearch() {
                 choose(i);
               }}
             >
-              {m.place.properties.name}
-              {m.matched !== m.place.properties.name && <span class="muted"> ({m.matched})</span>}{' '}
-              <span lang="ar" dir="rtl" class="muted">
-                {m.place.properties.name_ar}
-              </span>
+              {m.kind === 'place' ? (
+                <>
+                  {m.place.properties.name}
+                  {m.matched !== m.place.properties.name && (
+                    <span class="muted"> ({m.matched})</span>
+                  )}{' '}
+                  <span lang="ar" dir="rtl" class="muted">
+                    {m.place.properties.name_ar}
+                  </span>
+                </>
+              ) : (
+                <>
+                  {m.name}{' '}
+                  <span class="muted">
+                    — named in the{' '}
+                    {formatUtcDate(
+                      Date.parse(
+                        postOf(m.report.properties.post)?.published_at ??
+                          m.report.properties.reported_at,
+                      ),
+                    )}{' '}
+                    post; position not known (opens its report)
+                  </span>
+                </>
+              )}
             </div>
           ))}
         </div>

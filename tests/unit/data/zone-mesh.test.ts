@@ -46,6 +46,17 @@ function mercatorArea(rings: number[][][]): number {
   return ring(rings[0]) - rings.slice(1).reduce((a, r) => a + ring(r), 0);
 }
 
+/** Perimeter of every ring, in Mercator units. */
+function mercatorPerimeter(rings: number[][][]): number {
+  let s = 0;
+  for (const r of rings) {
+    const p = r.map(mercator);
+    for (let i = 0; i + 1 < p.length; i++)
+      s += Math.hypot(p[i + 1][0] - p[i][0], p[i + 1][1] - p[i][1]);
+  }
+  return s;
+}
+
 const square = (x: number, y: number, d: number) => [
   [x, y],
   [x + d, y],
@@ -158,7 +169,10 @@ describe('zone mesh', () => {
 describe('zone mesh of the bundled dataset', () => {
   let dataset: Dataset;
   beforeAll(async () => {
-    const r = await loadDataset(repoUrl('data/dataset.json'), readLocal);
+    const r = await loadDataset(repoUrl('data/dataset.json'), readLocal, undefined, {
+      // Context only: topology (CI's npm run validate, dataset-content) is not what this tests.
+      topology: false,
+    });
     if (!r.dataset) throw new Error('the bundled dataset did not load');
     dataset = r.dataset;
   });
@@ -177,7 +191,13 @@ describe('zone mesh of the bundled dataset', () => {
       const polygons =
         f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
       const expected = polygons.reduce((a, p) => a + mercatorArea(p), 0);
-      expect(meshArea(mesh, z.fillFirst, z.fillCount) / expected).toBeCloseTo(1, 4);
+      // float32 vertices move each edge by up to one float32 step (2^-24 near x = 0.6, a few
+      // metres): the area may differ by the perimeter times that, no more; a missing or doubled
+      // triangle differs by far more.
+      const perimeter = polygons.reduce((a, p) => a + mercatorPerimeter(p), 0);
+      expect(Math.abs(meshArea(mesh, z.fillFirst, z.fillCount) - expected), z.id).toBeLessThan(
+        perimeter * 2 ** -23,
+      );
       // A sanity check of the units: a zone of real size, not a sliver.
       expect(area(f)).toBeGreaterThan(0);
     }
