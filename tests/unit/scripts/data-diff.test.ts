@@ -40,7 +40,8 @@ const squareKm2 =
   ) / 1e6;
 const km2 = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
 
-describe('npm run data-diff on a fixture history', () => {
+// Each case starts the CLI (tsx): seconds each on a busy machine.
+describe('npm run data-diff on a fixture history', { timeout: 60_000 }, () => {
   let repo: FixtureRepo;
 
   beforeAll(async () => {
@@ -70,7 +71,7 @@ describe('npm run data-diff on a fixture history', () => {
     // The working tree says something else entirely: the diff must read git, not the disk.
     await repo.write('data/layers/places.geojson', '{"type": "FeatureCollection", "features": [');
     await repo.write('data/reports/2015/2015-11-20-uncommitted.geojson', pin.text);
-  });
+  }, 60_000);
   afterAll(() => repo.remove());
 
   it('a PR that adds a pin: one report added, with its title, time, place, status, category and source', async () => {

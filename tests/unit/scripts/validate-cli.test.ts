@@ -90,7 +90,8 @@ describe('parseValidateArgs', () => {
   });
 });
 
-describe('npm run validate in a repository', () => {
+// Each case starts the CLI (tsx) once or more: seconds each on a busy machine.
+describe('npm run validate in a repository', { timeout: 60_000 }, () => {
   let repo: FixtureRepo;
   const newPin = (title: string, extra: Partial<Parameters<typeof reportFileText>[0]> = {}) =>
     reportFileText({
@@ -109,7 +110,7 @@ describe('npm run validate in a repository', () => {
 
   beforeAll(async () => {
     repo = await fixtureRepo();
-  });
+  }, 60_000);
   afterAll(() => repo.remove());
 
   it('passes the clean dataset (exit 0) in every format', async () => {
