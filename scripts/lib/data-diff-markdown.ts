@@ -127,7 +127,8 @@ export function renderDataDiff(diff: DataDiff, ctx: DiffContext): string {
   const brokenFiles = new Set(errors.map((p) => p.file.split('/').pop()));
   const notLoaded = (id: string) => broken.has(id) || brokenFiles.has(`${id}.geojson`);
   const { reports, control, zones } = diff;
-  const out: string[] = [`## Data changes: \`${ctx.base}\` → \`${ctx.head}\``, ''];
+  const code = (ref: string) => `\`${ref.replaceAll('`', '')}\``;
+  const out: string[] = [`## Data changes: ${code(ctx.base)} → ${code(ctx.head)}`, ''];
   const verdict = errors.length
     ? `❌ ${errors.length} error${errors.length === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`
     : `✅ no errors${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`;
