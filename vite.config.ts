@@ -72,7 +72,9 @@ function datasetFiles(): Plugin {
 }
 
 export default defineConfig({
-  // The path the app is served under, e.g. BASE_PATH=/conflict-map/ for a sub-folder.
+  // The path the app is served under, e.g. BASE_PATH=/conflict-map/ for a sub-folder. The
+  // pages workflow passes configure-pages' base_path ("/repo", or "" for a user site): Vite
+  // adds the missing trailing slash, and treats "" as relative, like the default.
   base: process.env.BASE_PATH ?? './',
   plugins: [preact(), datasetFiles()],
   // ES module workers can share and split chunks (the topology rules load only when asked for).

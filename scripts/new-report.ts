@@ -59,7 +59,10 @@ const fail = (msg: string, code = 2): never => {
 };
 
 const manifestPath = resolve(flags.dataset);
-const { dataset } = await loadDataset(pathToFileURL(manifestPath).href, readLocal);
+// The new report's context (factions, posts, ids); the zones' topology is npm run validate's job.
+const { dataset } = await loadDataset(pathToFileURL(manifestPath).href, readLocal, undefined, {
+  topology: false,
+});
 if (!dataset) fail(`cannot load ${flags.dataset}; run npm run validate to see why`);
 const ds = dataset as NonNullable<typeof dataset>;
 const interactive = !flags.yes && process.stdin.isTTY;

@@ -8,6 +8,7 @@
  * write that index (see src/data/folder-index.ts); it is not kept in git.
  */
 import { FOLDER_INDEX, parseFolderIndex } from './folder-index';
+import { FILE_START, locateInText } from './locate';
 import { parseJson } from './parse-json';
 import type { Problem } from './problems';
 import type { Dataset, Front, LayerRef, Place, Post, Report, Zone } from './types';
@@ -44,6 +45,7 @@ async function readOrProblem(
         {
           severity: 'error',
           file,
+          ...FILE_START,
           message: `could not be loaded (${why})`,
           fix: 'check that the file exists at the path the manifest gives',
         },
@@ -86,9 +88,10 @@ export async function loadDataset(
       : parseJson(m.text, manifestFile);
   if (mj.problems.length) return { dataset: null, problems: mj.problems };
   const checked = checkManifest(mj.value, manifestFile);
+  const manifestProblems = locateInText(checked.problems, m.text ?? '');
   const manifest = checked.manifest;
-  if (!manifest) return { dataset: null, problems: checked.problems };
-  const problems: Problem[] = [...checked.problems];
+  if (!manifest) return { dataset: null, problems: manifestProblems };
+  const problems: Problem[] = [...manifestProblems];
   const resolve = (path: string) => new URL(path, manifestUrl).href;
   let total = 1 + manifest.layers.length;
   let done = 0;
@@ -105,7 +108,7 @@ export async function loadDataset(
   if (pj.problems.length === 0) {
     const checkedPosts = validatePosts(pj.value, manifest.posts);
     posts = checkedPosts.posts;
-    problems.push(...checkedPosts.problems);
+    problems.push(...locateInText(checkedPosts.problems, postsRead.text ?? ''));
   }
   const ctx = { ...contextOf(manifest, posts), topology: options.topology !== false };
 
@@ -123,6 +126,7 @@ export async function loadDataset(
       r.text === undefined
         ? { files: [], problems: r.problems }
         : parseFolderIndex(r.text, indexFile);
+    index.problems = locateInText(index.problems, r.text ?? '');
     total += index.files.length;
     tick();
     const files = await Promise.all(index.files.map((f) => loadFile(layer, layer.path + f)));
@@ -139,7 +143,7 @@ export async function loadDataset(
     const zones = all.filter((x) => x.kind === 'zones') as Located<Zone>[];
     const overlaps = topology ? (await import('./validate-topology')).checkZoneOverlaps(zones) : [];
     const crossFile = [...checkUniqueIds(all), ...overlaps];
-    found.push(...crossFile);
+    found.push(...(await locateAgain(crossFile, read, resolve)));
     // A feature named by a cross-file error is left out, like any other invalid feature.
     const rejected = new Set(crossFile.map((p) => `${p.file}\u0000${p.featureId}`));
     const kept = all.filter((x) => !rejected.has(`${x.file}\u0000${x.feature.id}`));
@@ -166,6 +170,21 @@ export async function loadDataset(
   }
   const results = (await Promise.all(pending.map((p) => p.files))).flat();
   return assemble(results, ctx.topology);
+}
+
+/**
+ * Locates problems found across files (the texts are gone by then): each named file is read
+ * once more. Rare (a duplicate id, overlapping zones), so the second read costs nothing usual.
+ */
+async function locateAgain(
+  problems: Problem[],
+  read: ReadText,
+  resolve: (path: string) => string,
+): Promise<Problem[]> {
+  const files = [...new Set(problems.filter((p) => !p.line).map((p) => p.file))];
+  const texts = new Map<string, string>();
+  for (const file of files) texts.set(file, await read(resolve(file)).catch(() => ''));
+  return problems.map((p) => (p.line ? p : locateInText([p], texts.get(p.file) ?? '')[0]));
 }
 
 /** The path part after the last slash, for naming files in messages. */

@@ -1,7 +1,7 @@
 /** JSON parsing with located, plain-language syntax errors. */
 import { type ParseError, parse as parseTolerant, printParseErrorCode } from 'jsonc-parser';
 import { lineLocator } from './json-scan';
-import type { Problem } from './problems';
+import { FILE_START, type Problem } from './problems';
 
 /** jsonc-parser's error names (printParseErrorCode) in plain words. */
 const PLAIN: Record<string, string> = {
@@ -55,10 +55,11 @@ export function parseJson(text: string, file: string): { value: unknown; problem
         allowEmptyContent: false,
       });
     } catch {
-      // Nested too deeply for the tolerant parser: report without a position.
+      // Nested too deeply for the tolerant parser: located at the start below.
     }
     const first = errors[0];
-    const at = first ? lineLocator(body)(first.offset) : undefined;
+    // Without a position (nested too deeply for the tolerant parser): the start of the file.
+    const at = first ? lineLocator(body)(first.offset) : FILE_START;
     const what = first
       ? (PLAIN[printParseErrorCode(first.error)] ?? printParseErrorCode(first.error))
       : e instanceof Error

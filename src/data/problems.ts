@@ -14,6 +14,9 @@ export interface Problem {
   fix?: string;
 }
 
+/** Where a problem about a file with no usable text goes (unreadable, too large): its start. */
+export const FILE_START = { line: 1, column: 1 } as const;
+
 /** `file:line:col  <feature id>  <property>: <what is wrong> — <how to fix>` */
 export function formatProblem(p: Problem): string {
   const where = p.line ? `${p.file}:${p.line}:${p.column ?? 1}` : p.file;

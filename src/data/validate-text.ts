@@ -5,6 +5,7 @@
  */
 import { upperBound } from '../lib/search';
 import { lineLocator, propertyOffset, scanJson } from './json-scan';
+import { FILE_START, locateInText } from './locate';
 import { parseJson } from './parse-json';
 import type { Problem } from './problems';
 import type { LayerKind } from './types';
@@ -31,6 +32,7 @@ export function validateLayerText<K extends LayerKind>(
         {
           severity: 'error',
           file,
+          ...FILE_START,
           message: `is ${mb(text.length)}, over the ${mb(MAX_LAYER_BYTES)} limit for one file`,
           fix: 'split it into several files, or build vector tiles for data this large',
         },
@@ -51,6 +53,7 @@ export function validateLayerText<K extends LayerKind>(
         {
           severity: 'error',
           file,
+          ...FILE_START,
           message: `is ${mb(text.length)}; one report file may hold at most ${mb(MAX_SINGLE_FEATURE_BYTES)}`,
           fix: 'shorten the text; a report needs only a point, a paraphrase and a link',
         },
@@ -71,6 +74,7 @@ export function validateLayerText<K extends LayerKind>(
     extra.push({
       severity: 'error',
       file,
+      ...FILE_START,
       message: 'is nested too deeply to check',
       fix: 'GeoJSON needs at most four levels of arrays',
     });
@@ -95,7 +99,8 @@ export function validateLayerText<K extends LayerKind>(
     const to = scan.featureOffsets[p.featureIndex + 1] ?? body.length;
     return { ...p, ...locate(p.property ? propertyOffset(body, from, to, p.property) : from) };
   });
-  return { features: result.features, problems: [...extra, ...located] };
+  // Problems about the file as a whole (a root that is not GeoJSON, "crs" on the collection).
+  return { features: result.features, problems: locateInText([...extra, ...located], body) };
 }
 
 /** Index of the feature whose span [start, end) holds `offset`, or -1 when none does. */

@@ -40,16 +40,14 @@ beforeAll(async () => {
 
 const errorsOf = (problems: Problem[]) => problems.filter((p) => p.severity === 'error');
 
-/** Every problem names its file, says what is wrong and how to fix it; feature problems are located. */
+/** Every problem names its file, a line and column, what is wrong and how to fix it. */
 function expectWellFormed(problems: Problem[], file: string) {
   for (const p of problems) {
     expect(p.file, JSON.stringify(p)).toBe(file);
     expect(p.message.trim(), JSON.stringify(p)).not.toBe('');
     expect(p.fix?.trim(), JSON.stringify(p)).toBeTruthy();
-    if (p.featureId !== undefined || p.featureIndex !== undefined) {
-      expect(p.line, JSON.stringify(p)).toBeGreaterThanOrEqual(1);
-      expect(p.column, JSON.stringify(p)).toBeGreaterThanOrEqual(1);
-    }
+    expect(p.line, JSON.stringify(p)).toBeGreaterThanOrEqual(1);
+    expect(p.column, JSON.stringify(p)).toBeGreaterThanOrEqual(1);
   }
 }
 
