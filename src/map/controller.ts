@@ -19,7 +19,7 @@ import type { Comparison } from '../data/compare';
 import type { Dataset, LayerKind, LonLat, Report } from '../data/types';
 import type { ExportSize } from '../lib/export-compose';
 import type { View } from '../state/store';
-import { FROM_APP, MapInteraction } from './interaction';
+import { FROM_STORE, MapInteraction } from './interaction';
 import {
   COMPARE_GAINED,
   COMPARE_LOST,
@@ -195,7 +195,9 @@ export class MapController {
       onDraftClick: (at) => this.opts.onDraftClick(at),
     });
     this.map.on('moveend', (e) => {
-      if ((e as { fromApp?: boolean }).fromApp) return;
+      // Moves that came from the store are not echoed back; the app's own moves (a searched
+      // place, a report from the feed) are reported like the user's, so the URL follows them.
+      if ((e as { fromStore?: boolean }).fromStore) return;
       const c = this.map.getCenter();
       this.opts.onMove({ center: [c.lng, c.lat], zoom: this.map.getZoom() });
     });
@@ -283,7 +285,7 @@ export class MapController {
       Math.abs(this.map.getZoom() - view.zoom) < 1e-3
     )
       return;
-    this.map.jumpTo({ center: view.center, zoom: view.zoom }, FROM_APP);
+    this.map.jumpTo({ center: view.center, zoom: view.zoom }, FROM_STORE);
   }
 
   /** Opens the popup of a report (and moves to it), or closes it with null. */
