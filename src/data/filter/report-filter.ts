@@ -1,0 +1,160 @@
+/**
+ * Filtering the reports an analyst looks at: by status, category, source outlet, post and free
+ * text (folded like the place search: case, diacritics, Arabic letter variants). Pure; the map's
+ * pin mask, the feed, the activity strip, compare and the filter panel's counts all come from
+ * here, so they always agree.
+ */
+import { searchKey } from '../place-search';
+import type { Report } from '../types';
+
+/** The facets a filter can narrow by; an empty list means "any". */
+export const FACETS = ['status', 'category', 'source', 'post'] as const;
+export type Facet = (typeof FACETS)[number];
+
+export interface ReportFilter {
+  status: readonly string[];
+  category: readonly string[];
+  /** Source outlets (outletOf). */
+  source: readonly string[];
+  /** Post ids; NO_POST for reports tied to no post. */
+  post: readonly string[];
+  /** Free text over title and text, folded (searchKey); every word must occur. */
+  text: string;
+}
+
+export const NO_FILTER: ReportFilter = { status: [], category: [], source: [], post: [], text: '' };
+/** The post value of a report that names no post. */
+export const NO_POST = '-';
+
+/** True when the filter narrows anything. */
+export function isFiltering(f: ReportFilter): boolean {
+  return FACETS.some((k) => f[k].length > 0) || f.text.trim() !== '';
+}
+
+/** The outlet a report comes from: its source_name, or the host of its source URL without
+ * "www." (a report's source_url is validated as http(s)). */
+export function outletOf(report: Report): string {
+  const name = report.properties.source_name?.trim();
+  if (name) return name;
+  try {
+    return new URL(report.properties.source_url).hostname.replace(/^www\./, '');
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * The reports sorted by reported_at (then id), with each facet's value per report, built once
+ * per dataset. Times in epoch ms.
+ */
+export interface ReportIndex {
+  reports: readonly Report[];
+  ids: readonly string[];
+  times: Float64Array;
+  values: Record<Facet, readonly string[]>;
+  /** Folded title + text + English text per report; built on the first text query. */
+  textKeys(): readonly string[];
+}
+
+const built = new WeakMap<readonly Report[], ReportIndex>();
+
+/** The index of a list of reports (cached per list). */
+export function indexReports(list: readonly Report[]): ReportIndex {
+  const cached = built.get(list);
+  if (cached) return cached;
+  const reports = list
+    .map((r) => ({ r, t: Date.parse(r.properties.reported_at) }))
+    .filter((x) => Number.isFinite(x.t))
+    .sort((a, b) => a.t - b.t || (a.r.id < b.r.id ? -1 : a.r.id > b.r.id ? 1 : 0));
+  let keys: string[] | null = null;
+  const index: ReportIndex = {
+    reports: reports.map((x) => x.r),
+    ids: reports.map((x) => x.r.id),
+    times: Float64Array.from(reports, (x) => x.t),
+    values: {
+      status: reports.map((x) => x.r.properties.status),
+      category: reports.map((x) => x.r.properties.category),
+      source: reports.map((x) => outletOf(x.r)),
+      post: reports.map((x) => x.r.properties.post ?? NO_POST),
+    },
+    textKeys: () => {
+      keys ??= index.reports.map((r) =>
+        searchKey(`${r.properties.title} ${r.properties.text} ${r.properties.text_en ?? ''}`),
+      );
+      return keys;
+    },
+  };
+  built.set(list, index);
+  return index;
+}
+
+/** The folded words of a free-text query. */
+export function queryWords(text: string): string[] {
+  const key = searchKey(text);
+  return key ? key.split(' ') : [];
+}
+
+/** Which facets (bit i = FACETS[i]) and whether the text rejects report i. */
+function rejections(
+  index: ReportIndex,
+  sets: (ReadonlySet<string> | null)[],
+  words: string[],
+  keys: readonly string[] | null,
+  i: number,
+): { facets: number; text: boolean } {
+  let facets = 0;
+  for (let k = 0; k < FACETS.length; k++) {
+    const set = sets[k];
+    if (set && !set.has(index.values[FACETS[k]][i])) facets |= 1 << k;
+  }
+  const text = keys !== null && !words.every((w) => keys[i].includes(w));
+  return { facets, text };
+}
+
+function prepare(index: ReportIndex, filter: ReportFilter) {
+  const sets = FACETS.map((k) => (filter[k].length ? new Set(filter[k]) : null));
+  const words = queryWords(filter.text);
+  return { sets, words, keys: words.length ? index.textKeys() : null };
+}
+
+/** 1 for each report (in index order) the filter lets through, 0 otherwise. */
+export function matchMask(index: ReportIndex, filter: ReportFilter): Uint8Array {
+  const mask = new Uint8Array(index.ids.length);
+  const { sets, words, keys } = prepare(index, filter);
+  for (let i = 0; i < mask.length; i++) {
+    const r = rejections(index, sets, words, keys, i);
+    mask[i] = r.facets === 0 && !r.text ? 1 : 0;
+  }
+  return mask;
+}
+
+export type FacetCounts = Record<Facet, Map<string, number>>;
+
+/**
+ * Counts per value of each facet over the reports in index positions [lo, hi) (a time window),
+ * the way faceted search counts: a value's count is how many reports the filter would show if
+ * that facet were set to that value alone, the other facets and the text as they are.
+ */
+export function facetCounts(
+  index: ReportIndex,
+  filter: ReportFilter,
+  lo = 0,
+  hi = index.ids.length,
+): FacetCounts {
+  const counts = Object.fromEntries(
+    FACETS.map((k) => [k, new Map<string, number>()]),
+  ) as FacetCounts;
+  const { sets, words, keys } = prepare(index, filter);
+  for (let i = Math.max(0, lo); i < Math.min(hi, index.ids.length); i++) {
+    const r = rejections(index, sets, words, keys, i);
+    if (r.text) continue;
+    for (let k = 0; k < FACETS.length; k++) {
+      // Rejected by no facet, or only by this one: choosing this value would show it.
+      if ((r.facets & ~(1 << k)) !== 0) continue;
+      const m = counts[FACETS[k]];
+      const v = index.values[FACETS[k]][i];
+      m.set(v, (m.get(v) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
