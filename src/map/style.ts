@@ -22,6 +22,7 @@ import {
   ZONES_KEY,
 } from './time-plan';
 import { layersFor, pinsOnGpu, type TimeStrategy, withoutTimeFilter } from './time-strategy';
+import { STATUS_STYLE, UNKNOWN_COLOR } from '../lib/palette';
 
 export const ZONES_SOURCE = 'zones';
 export const PLACES_SOURCE = 'places';
@@ -73,14 +74,8 @@ export function clickableLayers(plan: TimePlan): string[] {
 
 const EMPTY = { type: 'FeatureCollection' as const, features: [] };
 
-export const UNKNOWN_COLOR = '#9e9e9e';
-
-/** Colours of report pins by status: fill and stroke. */
-export const STATUS_STYLE = {
-  confirmed: { fill: '#1a1a1a', stroke: '#ffffff', label: 'Confirmed' },
-  claimed: { fill: '#7f7f7f', stroke: '#ffffff', label: 'Claimed by a party' },
-  unconfirmed: { fill: '#ffffff', stroke: '#1a1a1a', label: 'Unconfirmed' },
-} as const;
+// Shared with the page (legend, feed, filters): defined below both, in lib/palette.ts.
+export { STATUS_STYLE, UNKNOWN_COLOR };
 
 /** ["match", faction, id, colour, ..., fallback] built from the dataset's factions. */
 export function factionColor(

@@ -4,6 +4,7 @@ import { CheckedFilePanel } from './CheckedFilePanel';
 import { ComparePanel } from './ComparePanel';
 import { DraftPanel } from './DraftPanel';
 import { FileDrop } from './FileDrop';
+import { FilterPanel } from './FilterPanel';
 import { Legend } from './Legend';
 import { LayerToggles } from './LayerToggles';
 import { PlaceSearch } from './PlaceSearch';
@@ -54,6 +55,7 @@ export function App({ onMapContainer }: AppProps) {
         <PlaceSearch />
         <Legend />
         <LayerToggles />
+        <FilterPanel />
         <ComparePanel />
         <ReportFeed />
         <CheckedFilePanel />

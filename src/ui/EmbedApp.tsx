@@ -7,7 +7,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { EmbedMode } from '../lib/share-links';
 import { momentLink } from '../lib/share-links';
 import { formatUtcInWords } from '../lib/time';
-import { UNKNOWN_COLOR } from '../map/style';
+import { UNKNOWN_COLOR } from '../lib/palette';
 import { TimeSlider } from './TimeSlider';
 import { useApp, useAppState } from './use-app-state';
 
@@ -69,7 +69,16 @@ function FullMapLink() {
   const t = useAppState((s) => s.t);
   const view = useAppState((s) => s.view);
   const layers = useAppState((s) => s.visible);
-  const href = momentLink(location.href, { t, center: view.center, zoom: view.zoom, layers });
+  const filter = useAppState((s) => s.filter);
+  const window = useAppState((s) => s.pinWindow);
+  const href = momentLink(location.href, {
+    t,
+    center: view.center,
+    zoom: view.zoom,
+    layers,
+    filter,
+    window,
+  });
   return (
     <a class="embed-open" href={href} target="_blank" rel="noopener">
       Open the full map

@@ -1,6 +1,6 @@
 /** The legend: factions (from the dataset), zone precision, pin statuses, uncertain positions. */
 import { REPORT_STATUSES } from '../data/types';
-import { STATUS_STYLE, UNKNOWN_COLOR } from '../map/style';
+import { STATUS_STYLE, UNKNOWN_COLOR } from '../lib/palette';
 import { useApp } from './use-app-state';
 
 export function Legend() {

@@ -2,7 +2,7 @@
  * downloads and an imported bundle. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WithAutomation } from '../../src/automation';
-import { openApp, type Session, startSession } from './driver';
+import { type AppPage, colourAt, openApp, type Session, startSession } from './driver';
 
 let session: Session;
 beforeAll(async () => {
@@ -43,5 +43,104 @@ describe('moves the app makes reach the URL', () => {
     expect(await fresh.state<{ zoom: number }>('view')).toMatchObject({ zoom: expect.any(Number) });
     expect((await fresh.state<{ zoom: number }>('view')).zoom).toBeGreaterThanOrEqual(9.9);
     await fresh.page.close();
+  });
+});
+
+const DESK = '/?dataset=fixtures/desk/dataset.json';
+const ZITAN: [number, number] = [37.0, 36.05];
+/** How dark the centre of the pin of report r6 (a confirmed air strike at Zitan) is drawn: its
+ * brightest channel, 0-255. Pins sit 8 px right of and 8 px above their point; a confirmed pin
+ * at full strength is near-black there, a fading one lighter, the map without it light. */
+const pinLevel = async (app: AppPage) => {
+  await app.idle();
+  const [r, g, b] = await colourAt(app, ZITAN, [8, -8]);
+  return Math.max(r, g, b);
+};
+const hash = (app: AppPage) => app.page.evaluate(() => location.hash);
+
+describe('filtering the reports', () => {
+  it('a filtered link opened fresh shows only those reports on the map, in the feed, the strip and the panel; a change reaches the URL', async () => {
+    const app = await openApp(
+      session,
+      `${DESK}#t=2015-11-20T00:00:00Z&c=37.00000,36.05000&z=9.00&l=zones,places,reports&f=status:confirmed;category:air-drone-strike&w=30d`,
+    );
+    const panel = app.page.getByRole('region', { name: 'Filter reports' });
+    expect(await panel.getByRole('checkbox', { name: /^Confirmed/ }).isChecked()).toBe(true);
+    expect(await panel.getByRole('checkbox', { name: /^Air\/drone strike/ }).isChecked()).toBe(
+      true,
+    );
+    expect(await panel.getByRole('radio', { name: 'Last 30 days' }).isChecked()).toBe(true);
+    // Counts per value, as if that facet alone were set to it: 3 confirmed air strikes, no
+    // claimed ones, no confirmed armed clash; two of the three from SOHR (its section is closed).
+    const count = (label: string) =>
+      panel
+        .locator('.filter-option', {
+          has: app.page.locator('.filter-label', { hasText: new RegExp(`^${label}$`) }),
+        })
+        .locator('.filter-count')
+        .textContent();
+    expect(await count('Confirmed')).toBe('3');
+    expect(await count('Claimed by a party')).toBe('0');
+    expect(await count('Armed clash')).toBe('0');
+    expect(await count('Syrian Observatory for Human Rights')).toBe('2');
+    // The category legend: labels grouped by ACLED event type.
+    expect(await panel.locator('fieldset', { hasText: 'Battles' }).innerText()).toMatch(
+      /Armed clash/,
+    );
+    // Feed and strip: the three confirmed air strikes of the six reports so far.
+    expect(await app.page.locator('#feed-title').innerText()).toBe(
+      'Reports, last 30 days (3 of 6, filtered)',
+    );
+    expect(await app.page.locator('.feed-title').allInnerTexts()).toEqual([
+      'Air raid on Zitan',
+      'قصف جوي على خان طومان',
+      'Air strikes on Khan Touman',
+    ]);
+    expect(
+      await app.page.getByRole('img', { name: /Activity per day/ }).getAttribute('aria-label'),
+    ).toMatch(/: 3 reports and/);
+    expect(await pinLevel(app)).toBeLessThan(45);
+    // Choose claimed instead of confirmed: no claimed air strike; the pin goes, the URL follows.
+    await panel.getByRole('checkbox', { name: /^Confirmed/ }).uncheck();
+    await panel.getByRole('checkbox', { name: /^Claimed by a party/ }).check();
+    await expect.poll(() => pinLevel(app), { timeout: 30_000 }).toBeGreaterThan(150);
+    expect(await app.rendered('reports')).toBe(0);
+    await expect
+      .poll(() => hash(app))
+      .toMatch(/&f=status:claimed;category:air-drone-strike&w=30d$/);
+    // The window: in the last 7 days before 20 Nov only r6 (19 Nov, 13:00), drawn almost in
+    // full; in the last 24 hours it is older in its window, so fainter.
+    await panel.getByRole('button', { name: 'Clear filters' }).click();
+    await panel.getByRole('radio', { name: 'Last 7 days' }).check();
+    await expect
+      .poll(() => app.page.locator('#feed-title').innerText())
+      .toBe('Reports, last 7 days (1)');
+    await expect.poll(() => hash(app)).toMatch(/&w=7d$/);
+    const week = await pinLevel(app);
+    expect(week).toBeLessThan(60);
+    await panel.getByRole('radio', { name: 'Last 24 hours' }).check();
+    await expect.poll(() => pinLevel(app)).toBeGreaterThan(week + 30);
+    expect(await app.rendered('reports')).toBe(1);
+    expect(app.errors).toEqual([]);
+    await app.page.close();
+  });
+
+  it('free text finds every spelling; the embed code carries the filter', async () => {
+    const app = await openApp(session, `${DESK}#t=2015-11-29T00:00:00Z&c=37.00000,36.05000&z=9.00`);
+    await app.page.getByRole('searchbox', { name: /Search report titles/ }).fill('khan tuman');
+    await expect
+      .poll(() => app.page.locator('.feed-title').allInnerTexts())
+      .toEqual(['Army says it took Khan Tuman', 'Air strikes on Khan Touman']);
+    await expect.poll(() => hash(app)).toMatch(/&f=q:khan%20tuman$/);
+    await app.page.getByRole('button', { name: 'Share / export' }).click();
+    const code = await app.page.getByRole('textbox', { name: /Embed code/ }).inputValue();
+    expect(code).toMatch(/f=q:khan%20tuman/);
+    const src = (code.match(/src="([^"]+)"/) ?? [])[1].replaceAll('&amp;', '&');
+    const embed = await openApp(session, src.slice(session.server.origin.length));
+    expect(await embed.state('filter')).toMatchObject({ text: 'khan tuman' });
+    // At 29 Nov the two Khan Tuman reports are the only pins drawn; none at Zitan.
+    expect(await pinLevel(embed)).toBeGreaterThan(150);
+    await embed.page.close();
+    await app.page.close();
   });
 });

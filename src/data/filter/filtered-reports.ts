@@ -17,6 +17,8 @@ export interface FilteredReports {
   newest(from: number, to: number, limit: number): Report[];
   /** Every report the filter lets through, in time order. */
   all(): Report[];
+  /** Whether the filter lets the report with this id through. */
+  has(id: string): boolean;
   /** Index positions [lo, hi) of the window (from, to]. */
   range(from: number, to: number): [number, number];
 }
@@ -25,6 +27,7 @@ export function filteredReports(index: ReportIndex, mask: Uint8Array): FilteredR
   const n = mask.length;
   const prefix = new Uint32Array(n + 1);
   for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i] + mask[i];
+  let passing: Set<string> | null = null;
   const range = (from: number, to: number): [number, number] => [
     upperBound(index.times, from),
     upperBound(index.times, to),
@@ -45,6 +48,10 @@ export function filteredReports(index: ReportIndex, mask: Uint8Array): FilteredR
       return out;
     },
     all: () => index.reports.filter((_, i) => mask[i] === 1),
+    has(id) {
+      passing ??= new Set(index.ids.filter((_, i) => mask[i] === 1));
+      return passing.has(id);
+    },
   };
 }
 

@@ -94,21 +94,24 @@ export function queryWords(text: string): string[] {
   return key ? key.split(' ') : [];
 }
 
-/** Which facets (bit i = FACETS[i]) and whether the text rejects report i. */
+/** Bit FACETS.length: the text rejects the report. */
+const TEXT_BIT = 1 << FACETS.length;
+
+/** What rejects report i: bit k for facet FACETS[k], TEXT_BIT for the text; 0 = let through. */
 function rejections(
   index: ReportIndex,
   sets: (ReadonlySet<string> | null)[],
   words: string[],
   keys: readonly string[] | null,
   i: number,
-): { facets: number; text: boolean } {
-  let facets = 0;
+): number {
+  let bits = 0;
   for (let k = 0; k < FACETS.length; k++) {
     const set = sets[k];
-    if (set && !set.has(index.values[FACETS[k]][i])) facets |= 1 << k;
+    if (set && !set.has(index.values[FACETS[k]][i])) bits |= 1 << k;
   }
-  const text = keys !== null && !words.every((w) => keys[i].includes(w));
-  return { facets, text };
+  if (keys !== null && !words.every((w) => keys[i].includes(w))) bits |= TEXT_BIT;
+  return bits;
 }
 
 function prepare(index: ReportIndex, filter: ReportFilter) {
@@ -122,8 +125,7 @@ export function matchMask(index: ReportIndex, filter: ReportFilter): Uint8Array 
   const mask = new Uint8Array(index.ids.length);
   const { sets, words, keys } = prepare(index, filter);
   for (let i = 0; i < mask.length; i++) {
-    const r = rejections(index, sets, words, keys, i);
-    mask[i] = r.facets === 0 && !r.text ? 1 : 0;
+    mask[i] = rejections(index, sets, words, keys, i) === 0 ? 1 : 0;
   }
   return mask;
 }
@@ -147,10 +149,10 @@ export function facetCounts(
   const { sets, words, keys } = prepare(index, filter);
   for (let i = Math.max(0, lo); i < Math.min(hi, index.ids.length); i++) {
     const r = rejections(index, sets, words, keys, i);
-    if (r.text) continue;
+    if (r & TEXT_BIT) continue;
     for (let k = 0; k < FACETS.length; k++) {
       // Rejected by no facet, or only by this one: choosing this value would show it.
-      if ((r.facets & ~(1 << k)) !== 0) continue;
+      if ((r & ~(1 << k)) !== 0) continue;
       const m = counts[FACETS[k]];
       const v = index.values[FACETS[k]][i];
       m.set(v, (m.get(v) ?? 0) + 1);
