@@ -1,6 +1,8 @@
 /** The analysts' desk (issue 17): moves the app makes reach the URL; filters, the changes log,
  * downloads and an imported bundle. */
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseChangesCsv } from '../../src/data/changes/changes-csv';
 import type { WithAutomation } from '../../src/automation';
 import { type AppPage, colourAt, openApp, type Session, startSession } from './driver';
 
@@ -141,6 +143,93 @@ describe('filtering the reports', () => {
     // At 29 Nov the two Khan Tuman reports are the only pins drawn; none at Zitan.
     expect(await pinLevel(embed)).toBeGreaterThan(150);
     await embed.page.close();
+    await app.page.close();
+  });
+});
+
+describe('the changes log', () => {
+  const open = async (path: string) => {
+    const app = await openApp(session, path);
+    await app.page.getByRole('button', { name: 'Changes', exact: true }).click();
+    const view = app.page.getByRole('region', { name: 'Changes' });
+    await view.locator('tbody tr').first().waitFor();
+    const places = () => view.locator('tbody tr td:nth-child(2)').allInnerTexts();
+    return { app, view, places };
+  };
+
+  it('lists every change, sorts by date and place, filters by faction and extent; a row click moves time, map and URL', async () => {
+    const { app, view, places } = await open(
+      `${DESK}#t=2015-11-01T00:00:00Z&c=38.00000,36.00000&z=7.00`,
+    );
+    expect(await places()).toEqual(['Khan Tuman', 'al-Hader', 'Khan Tuman', 'Raqqa']);
+    const row = await view.locator('tbody tr').nth(1).innerText();
+    expect(row).toMatch(/12 November 2015/);
+    expect(row).toMatch(/Syrian opposition → Syrian government and allies/);
+    expect(row).toMatch(/rebels said they still held the south/);
+    expect(await view.locator('tbody tr').nth(1).getByRole('link').count()).toBe(2);
+    await view.getByRole('button', { name: /^Date/ }).click();
+    expect(await places()).toEqual(['Raqqa', 'Khan Tuman', 'al-Hader', 'Khan Tuman']);
+    expect(await view.getByRole('columnheader', { name: /Date/ }).getAttribute('aria-sort')).toBe(
+      'descending',
+    );
+    await view.getByRole('button', { name: /^Place/ }).click();
+    expect(await places()).toEqual(['al-Hader', 'Khan Tuman', 'Khan Tuman', 'Raqqa']);
+    await view.getByRole('combobox', { name: 'Faction' }).selectOption('isis');
+    expect(await places()).toEqual(['Raqqa']);
+    await view.getByRole('combobox', { name: 'Faction' }).selectOption('');
+    // A row click: time to the change, map to the place, both in the URL.
+    await view.locator('tbody tr', { hasText: 'al-Hader' }).locator('td').first().click();
+    expect(await app.state('t')).toBe(Date.parse('2015-11-12T12:00:00Z'));
+    await expect
+      .poll(() => offCentre(app.page, [37.05086, 35.99024]), { timeout: 30_000 })
+      .toBeLessThan(40);
+    await app.idle();
+    await expect.poll(() => hash(app)).toMatch(/^#t=2015-11-12T12:00:00Z&c=37\.0\d+,35\.9\d+&z=\d/);
+    // Now near al-Hader at zoom 10: only the changes south of Aleppo are in the extent.
+    await view.getByRole('checkbox', { name: /current extent/ }).check();
+    expect(await places()).toEqual(['al-Hader', 'Khan Tuman', 'Khan Tuman']);
+    expect(app.errors).toEqual([]);
+    await app.page.close();
+  });
+
+  it('downloads the changes shown as CSV and the state at t as GeoJSON', async () => {
+    const { app, view } = await open(`${DESK}#t=2015-11-13T00:00:00Z&c=38.00000,36.00000&z=7.00`);
+    await view.getByRole('combobox', { name: 'Faction' }).selectOption('regime');
+    const csvDownload = app.page.waitForEvent('download');
+    await view.getByRole('button', { name: 'Download CSV' }).click();
+    const csv = await csvDownload;
+    expect(csv.suggestedFilename()).toMatch(/^fixture-analysts-desk.*_changes\.csv$/);
+    const rows = parseChangesCsv(await readFile(await csv.path(), 'utf8'));
+    expect(rows.map((r) => `${r.date} ${r.place_id} ${r.from_id}>${r.to_id}`)).toEqual([
+      '2015-11-08T06:00:00Z khan-tuman rebel>regime',
+      '2015-11-12T12:00:00Z al-hader rebel>regime',
+      '2015-11-18T00:00:00Z khan-tuman regime>rebel',
+    ]);
+    expect(rows[0].licence).toBe('GeoNames: CC BY 4.0');
+    const geoDownload = app.page.waitForEvent('download');
+    await view.getByRole('button', { name: /Download the state/ }).click();
+    const geo = await geoDownload;
+    expect(geo.suggestedFilename()).toMatch(/_state_2015-11-13-0000utc\.geojson$/);
+    const fc = JSON.parse(await readFile(await geo.path(), 'utf8'));
+    expect(fc).toMatchObject({ type: 'FeatureCollection', moment: '2015-11-13T00:00:00Z' });
+    expect(fc.dataset).toMatch(/^Fixture: analysts/);
+    const controllers = Object.fromEntries(
+      fc.features
+        .filter((f: { properties: { kind: string } }) => f.properties.kind === 'place')
+        .map((f: { id: string; properties: { controller: string } }) => [
+          f.id,
+          f.properties.controller,
+        ]),
+    );
+    expect(controllers).toEqual({
+      'al-hader': 'regime',
+      'khan-tuman': 'regime',
+      zitan: 'rebel',
+      raqqa: 'isis',
+    });
+    expect(
+      fc.features.filter((f: { properties: { kind: string } }) => f.properties.kind === 'zone'),
+    ).toHaveLength(1);
     await app.page.close();
   });
 });
