@@ -3,7 +3,7 @@
  * changes (a place passing to another faction) on each UTC day of the time range. Pure.
  */
 import { DAY_MS, parseIsoTime } from '../lib/time';
-import type { Dataset, Report } from './types';
+import type { Dataset } from './types';
 
 export interface DayCount {
   /** Start of the UTC day, ms. */
@@ -12,11 +12,16 @@ export interface DayCount {
   changes: number;
 }
 
-/** Counts per day; `reports` (default: all the dataset's) lets a filter choose which count. */
+/**
+ * Counts per day; `reportTimes` (epoch ms; default: every report of the dataset) lets a filter
+ * choose which reports count.
+ */
 export function dailyCounts(
   dataset: Dataset,
   domain: [number, number],
-  reports: readonly Report[] = dataset.reports,
+  reportTimes: Iterable<number | null> = dataset.reports.map((r) =>
+    parseIsoTime(r.properties.reported_at),
+  ),
 ): DayCount[] {
   const first = Math.floor(domain[0] / DAY_MS) * DAY_MS;
   const days = Math.max(1, Math.ceil((domain[1] - first) / DAY_MS));
@@ -30,7 +35,7 @@ export function dailyCounts(
     const i = Math.min(days - 1, Math.floor((t - first) / DAY_MS));
     out[i][key]++;
   };
-  for (const r of reports) bump(parseIsoTime(r.properties.reported_at), 'reports');
+  for (const t of reportTimes) bump(t, 'reports');
   for (const p of dataset.places) {
     const entries = [...p.properties.control].sort(
       (a, b) => Date.parse(a.from) - Date.parse(b.from),

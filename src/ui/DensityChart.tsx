@@ -19,7 +19,7 @@ export function DensityChart() {
   // The filtered reports: the strip shows where the reports the analyst asked for are.
   const shown = useFilteredReports();
   const days = useMemo(
-    () => dailyCounts(dataset, timeline.domain, shown.all()),
+    () => dailyCounts(dataset, timeline.domain, shown.times()),
     [dataset, timeline, shown],
   );
   const [hover, setHover] = useState<DayCount | null>(null);

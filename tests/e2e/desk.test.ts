@@ -46,6 +46,22 @@ describe('moves the app makes reach the URL', () => {
     expect((await fresh.state<{ zoom: number }>('view')).zoom).toBeGreaterThanOrEqual(9.9);
     await fresh.page.close();
   });
+
+  it('a report chosen in the feed moves the map off-screen to it, and the URL follows', async () => {
+    const app = await openApp(
+      session,
+      '/?dataset=fixtures/desk/dataset.json#t=2015-11-29T00:00:00Z&c=39.01250,35.95000&z=10.00',
+    );
+    await app.page.locator('.feed-item', { hasText: 'Air raid on Zitan' }).click();
+    await expect
+      .poll(() => offCentre(app.page, [37.0, 36.05]), { timeout: 30_000 })
+      .toBeLessThan(40);
+    await app.idle();
+    await expect
+      .poll(() => app.page.evaluate(() => location.hash))
+      .toMatch(/&c=(36\.99|37\.00)\d*,36\.0[45]\d*&/);
+    await app.page.close();
+  });
 });
 
 const DESK = '/?dataset=fixtures/desk/dataset.json';

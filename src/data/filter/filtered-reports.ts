@@ -17,6 +17,8 @@ export interface FilteredReports {
   newest(from: number, to: number, limit: number): Report[];
   /** Every report the filter lets through, in time order. */
   all(): Report[];
+  /** reported_at (epoch ms) of every report the filter lets through, in time order. */
+  times(): Float64Array;
   /** Whether the filter lets the report with this id through. */
   has(id: string): boolean;
   /** Index positions [lo, hi) of the window (from, to]. */
@@ -48,6 +50,7 @@ export function filteredReports(index: ReportIndex, mask: Uint8Array): FilteredR
       return out;
     },
     all: () => index.reports.filter((_, i) => mask[i] === 1),
+    times: () => index.times.filter((_, i) => mask[i] === 1),
     has(id) {
       passing ??= new Set(index.ids.filter((_, i) => mask[i] === 1));
       return passing.has(id);

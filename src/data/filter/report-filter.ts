@@ -52,6 +52,10 @@ export interface ReportIndex {
   ids: readonly string[];
   times: Float64Array;
   values: Record<Facet, readonly string[]>;
+  /** Each facet's distinct values, and per report the number of its value in that list: the
+   * filter and the counts work on these small integers, not on strings. */
+  names: Record<Facet, readonly string[]>;
+  codes: Record<Facet, Uint32Array>;
   /** Folded title + text + English text per report; built on the first text query. */
   textKeys(): readonly string[];
 }
@@ -67,16 +71,31 @@ export function indexReports(list: readonly Report[]): ReportIndex {
     .filter((x) => Number.isFinite(x.t))
     .sort((a, b) => a.t - b.t || (a.r.id < b.r.id ? -1 : a.r.id > b.r.id ? 1 : 0));
   let keys: string[] | null = null;
+  const values = {
+    status: reports.map((x) => x.r.properties.status),
+    category: reports.map((x) => x.r.properties.category),
+    source: reports.map((x) => outletOf(x.r)),
+    post: reports.map((x) => x.r.properties.post ?? NO_POST),
+  };
+  const names = {} as Record<Facet, string[]>;
+  const codes = {} as Record<Facet, Uint32Array>;
+  for (const k of FACETS) {
+    const seen = new Map<string, number>();
+    codes[k] = Uint32Array.from(values[k], (v) => {
+      const c = seen.get(v);
+      if (c !== undefined) return c;
+      seen.set(v, seen.size);
+      return seen.size - 1;
+    });
+    names[k] = [...seen.keys()];
+  }
   const index: ReportIndex = {
     reports: reports.map((x) => x.r),
     ids: reports.map((x) => x.r.id),
     times: Float64Array.from(reports, (x) => x.t),
-    values: {
-      status: reports.map((x) => x.r.properties.status),
-      category: reports.map((x) => x.r.properties.category),
-      source: reports.map((x) => outletOf(x.r)),
-      post: reports.map((x) => x.r.properties.post ?? NO_POST),
-    },
+    values,
+    names,
+    codes,
     textKeys: () => {
       keys ??= index.reports.map((r) =>
         searchKey(`${r.properties.title} ${r.properties.text} ${r.properties.text_en ?? ''}`),
@@ -100,32 +119,37 @@ const TEXT_BIT = 1 << FACETS.length;
 /** What rejects report i: bit k for facet FACETS[k], TEXT_BIT for the text; 0 = let through. */
 function rejections(
   index: ReportIndex,
-  sets: (ReadonlySet<string> | null)[],
+  allowed: (Uint8Array | null)[],
   words: string[],
   keys: readonly string[] | null,
   i: number,
 ): number {
   let bits = 0;
   for (let k = 0; k < FACETS.length; k++) {
-    const set = sets[k];
-    if (set && !set.has(index.values[FACETS[k]][i])) bits |= 1 << k;
+    const ok = allowed[k];
+    if (ok && ok[index.codes[FACETS[k]][i]] === 0) bits |= 1 << k;
   }
   if (keys !== null && !words.every((w) => keys[i].includes(w))) bits |= TEXT_BIT;
   return bits;
 }
 
 function prepare(index: ReportIndex, filter: ReportFilter) {
-  const sets = FACETS.map((k) => (filter[k].length ? new Set(filter[k]) : null));
+  // Per facet, 1 for each value code the filter allows (null: any value).
+  const allowed = FACETS.map((k) => {
+    if (!filter[k].length) return null;
+    const chosen = new Set(filter[k]);
+    return Uint8Array.from(index.names[k], (v) => (chosen.has(v) ? 1 : 0));
+  });
   const words = queryWords(filter.text);
-  return { sets, words, keys: words.length ? index.textKeys() : null };
+  return { allowed, words, keys: words.length ? index.textKeys() : null };
 }
 
 /** 1 for each report (in index order) the filter lets through, 0 otherwise. */
 export function matchMask(index: ReportIndex, filter: ReportFilter): Uint8Array {
   const mask = new Uint8Array(index.ids.length);
-  const { sets, words, keys } = prepare(index, filter);
+  const { allowed, words, keys } = prepare(index, filter);
   for (let i = 0; i < mask.length; i++) {
-    mask[i] = rejections(index, sets, words, keys, i) === 0 ? 1 : 0;
+    mask[i] = rejections(index, allowed, words, keys, i) === 0 ? 1 : 0;
   }
   return mask;
 }
@@ -143,20 +167,24 @@ export function facetCounts(
   lo = 0,
   hi = index.ids.length,
 ): FacetCounts {
-  const counts = Object.fromEntries(
-    FACETS.map((k) => [k, new Map<string, number>()]),
-  ) as FacetCounts;
-  const { sets, words, keys } = prepare(index, filter);
+  const perCode = FACETS.map((k) => new Uint32Array(index.names[k].length));
+  const { allowed, words, keys } = prepare(index, filter);
   for (let i = Math.max(0, lo); i < Math.min(hi, index.ids.length); i++) {
-    const r = rejections(index, sets, words, keys, i);
+    const r = rejections(index, allowed, words, keys, i);
     if (r & TEXT_BIT) continue;
     for (let k = 0; k < FACETS.length; k++) {
       // Rejected by no facet, or only by this one: choosing this value would show it.
       if ((r & ~(1 << k)) !== 0) continue;
-      const m = counts[FACETS[k]];
-      const v = index.values[FACETS[k]][i];
-      m.set(v, (m.get(v) ?? 0) + 1);
+      perCode[k][index.codes[FACETS[k]][i]]++;
     }
   }
+  const counts = {} as FacetCounts;
+  FACETS.forEach((k, j) => {
+    const m = new Map<string, number>();
+    index.names[k].forEach((v, c) => {
+      if (perCode[j][c] > 0) m.set(v, perCode[j][c]);
+    });
+    counts[k] = m;
+  });
   return counts;
 }
