@@ -22,6 +22,7 @@ const goodPin = {
     lang: 'ar',
     source_url: 'https://example.org/post',
     status: 'unconfirmed',
+    category: 'shelling-artillery-missile',
     post: 'interpreter-2015-10-23',
   },
 };
@@ -100,6 +101,7 @@ describe('drafting a pin', () => {
       .fill('قصف قرب القاعدة');
     await form.getByLabel('English translation').fill('Shelling near the base');
     await form.getByLabel('Source URL').fill('https://example.org/report');
+    await form.getByLabel('Category').selectOption('shelling-artillery-missile');
     expect(await form.getByLabel('Reported at (UTC)').inputValue()).toBe('2015-10-23T23:34:00Z');
     expect(await form.getByLabel('Post').inputValue()).toBe('interpreter-2015-10-23');
 
@@ -120,7 +122,12 @@ describe('drafting a pin', () => {
     expect(file).toMatchObject({
       type: 'Feature',
       id: '2015-10-23-shelling-reported-near-the-base',
-      properties: { lang: 'ar', status: 'unconfirmed', post: 'interpreter-2015-10-23' },
+      properties: {
+        lang: 'ar',
+        status: 'unconfirmed',
+        category: 'shelling-artillery-missile',
+        post: 'interpreter-2015-10-23',
+      },
     });
     expect(file.geometry.coordinates[0]).toBeCloseTo(37.2, 0);
     expect(await app.page.evaluate(() => localStorage.getItem('conflict-map:draft:v1'))).toBeNull();
