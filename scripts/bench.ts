@@ -5,7 +5,8 @@
  * Builds synthetic datasets (pins 1k/10k/100k; zones 30 and 365 daily versions of a front of a
  * few thousand vertices), opens the built app in headless Chromium for each, and measures in the
  * same run: the scrub cost (time change -> map idle), the floor (a repaint with nothing
- * changed), the naive setData baseline, and the `paint` alternative; plus cold start and the
+ * changed), a report filter or pin window change (-> idle, with the panel, feed and strip
+ * redrawn), the naive setData baseline, and the `paint` alternative; plus cold start and the
  * gzipped JS split into MapLibre and the app's own code. Prints ratios; never asserts times.
  */
 import { execFileSync } from 'node:child_process';
@@ -76,7 +77,7 @@ const p95 = (xs: number[]) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
 
 /** In the page: n time steps (or n plain repaints), each timed from the change to map idle. */
-async function measure(path: string, strategy: string, mode: 'scrub' | 'floor') {
+async function measure(path: string, strategy: string, mode: 'scrub' | 'floor' | 'filter') {
   const app = await openApp(session, `${path}${path.includes('?') ? '&' : '?'}time=${strategy}`);
   const coldStartMs = await app.page.evaluate(() => performance.now());
   for (const u of app.requests) if (/\.m?js$/.test(u)) loadedJs.add(basename(new URL(u).pathname));
@@ -89,9 +90,19 @@ async function measure(path: string, strategy: string, mode: 'scrub' | 'floor') 
         // A scrub as a user makes it: consecutive keyboard steps (1/240 of the range, the app's
         // Left/Right step) through the middle of the range.
         const t = start + (end - start) * (0.5 + (i - n / 2) / 240);
+        const s = hook.store.getState();
+        // Filter steps: what an analyst clicks, in turn a status, a window, two statuses, all.
+        const none = { status: [], category: [], source: [], post: [], text: '' };
+        const filterStep = [
+          () => s.setFilter({ ...none, status: ['confirmed'] }),
+          () => s.setPinWindow('7d'),
+          () => s.setFilter({ ...none, status: ['claimed', 'unconfirmed'] }),
+          () => s.setPinWindow('all'),
+        ][(i + 4) % 4];
         const t0 = performance.now();
         const idle = hook.whenIdle();
-        if (mode === 'scrub') hook.store.getState().setTime(t);
+        if (mode === 'scrub') s.setTime(t);
+        if (mode === 'filter') filterStep();
         await idle;
         if (i >= 0) out.push(performance.now() - t0);
       }
@@ -133,6 +144,19 @@ async function runCase(path: string, name: string, c: { pins: number; zoneVersio
     floorMedianMs: median(floor.times),
     coldStartMs: Math.round(floor.coldStartMs),
   };
+  // A filter or window change costs a mask of one byte a pin and a uniform (GPU pins only).
+  if (strategies.includes('gpu')) {
+    const r = await measure(path, 'gpu', 'filter');
+    // Even steps change the filter, odd ones the window.
+    const filter = r.times.filter((_, i) => i % 2 === 0);
+    const window = r.times.filter((_, i) => i % 2 === 1);
+    Object.assign(row, {
+      filterMedianMs: median(filter),
+      filterP95Ms: p95(filter),
+      windowMedianMs: median(window),
+      windowP95Ms: p95(window),
+    });
+  }
   for (const s of strategies) {
     const r = await measure(path, s, 'scrub');
     process.stdout.write(`${s} `);
@@ -182,6 +206,7 @@ const r2 = (n: number) => n.toFixed(2).padStart(6);
 console.log(
   '\nmedian ms: floor, ours (gpu pins and zones, keyed places; p95), tiled zones (gpu pins), per-day zone sources, keyed sources only, plain global-state filter, paint-only, setData baseline (- = not run)',
 );
+const rows = results as Record<string, number>[];
 console.log(
   'case                                  floor    ours    p95   tiled  perday   keyed  filter   paint setData | ours/floor  setData/ours overhead  tiled/ours overhead',
 );
@@ -192,6 +217,13 @@ for (const r of results as Record<string, number>[]) {
     `${String(r.name).padEnd(36)}${f(r.floorMedianMs)} ${f(r.scrubMedianMs)} ${f(r.scrubP95Ms)} ${f(r.tiledMedianMs)} ${f(r.perDayMedianMs)} ${f(r.keyedMedianMs)} ${f(r.plainFilterMedianMs)} ${f(r.paintMedianMs)} ${f(r.baselineMedianMs)} |    ${r2(r.scrubMedianMs / r.floorMedianMs)}                ${r2(over(r.baselineMedianMs) / over(r.scrubMedianMs))}                ${r.tiledMedianMs === undefined ? '     -' : r2(over(r.tiledMedianMs) / over(r.scrubMedianMs))}`,
   );
 }
+console.log(
+  '\nreport filter change and pin window change (ours, gpu): median ms (p95), and their ratios to the floor and to a time step',
+);
+for (const r of rows.filter((r) => r.filterMedianMs !== undefined))
+  console.log(
+    `${String(r.name).padEnd(36)} filter ${f(r.filterMedianMs)} (${f(r.filterP95Ms)})  window ${f(r.windowMedianMs)} (${f(r.windowP95Ms)}) | filter/floor ${r2(r.filterMedianMs / r.floorMedianMs)}  filter/step ${r2(r.filterMedianMs / r.scrubMedianMs)}  window/floor ${r2(r.windowMedianMs / r.floorMedianMs)}  window/step ${r2(r.windowMedianMs / r.scrubMedianMs)}`,
+  );
 console.log(
   `\ncold start ${summary.coldStartMs} ms (first case); JS gzip: app ${(summary.appJsGzipBytes / 1024).toFixed(1)} KB, MapLibre ${(summary.maplibreJsGzipBytes / 1024).toFixed(1)} KB`,
 );

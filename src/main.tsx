@@ -73,6 +73,8 @@ function start(
     visible: hash.layers,
     problems,
     compareA: hash.compare?.a ?? null,
+    filter: hash.filter,
+    pinWindow: hash.window,
   });
   if (pending) store.getState().setLoading('Loading reports…');
   document.title = manifest.title;
@@ -97,6 +99,7 @@ function start(
       styleUrl: config.basemapStyleUrl,
       strategy: timeStrategyFrom(location.href),
       onMove: (view) => store.getState().setView(view, 'map'),
+      onExtent: (extent) => store.getState().setExtent(extent),
       onSelectReport: (id) => store.getState().selectReport(id),
       onDraftClick: (at) => store.getState().setDraftPoint(at),
       cooperativeGestures: embed !== null,

@@ -12,7 +12,17 @@ export interface DayCount {
   changes: number;
 }
 
-export function dailyCounts(dataset: Dataset, domain: [number, number]): DayCount[] {
+/**
+ * Counts per day; `reportTimes` (epoch ms; default: every report of the dataset) lets a filter
+ * choose which reports count.
+ */
+export function dailyCounts(
+  dataset: Dataset,
+  domain: [number, number],
+  reportTimes: Iterable<number | null> = dataset.reports.map((r) =>
+    parseIsoTime(r.properties.reported_at),
+  ),
+): DayCount[] {
   const first = Math.floor(domain[0] / DAY_MS) * DAY_MS;
   const days = Math.max(1, Math.ceil((domain[1] - first) / DAY_MS));
   const out: DayCount[] = Array.from({ length: days }, (_, i) => ({
@@ -25,7 +35,7 @@ export function dailyCounts(dataset: Dataset, domain: [number, number]): DayCoun
     const i = Math.min(days - 1, Math.floor((t - first) / DAY_MS));
     out[i][key]++;
   };
-  for (const r of dataset.reports) bump(parseIsoTime(r.properties.reported_at), 'reports');
+  for (const t of reportTimes) bump(t, 'reports');
   for (const p of dataset.places) {
     const entries = [...p.properties.control].sort(
       (a, b) => Date.parse(a.from) - Date.parse(b.from),

@@ -1,9 +1,9 @@
 /**
- * Colours both the map and the screen use (legend, feed, embeds, exports): kept below both, so
- * the UI never imports from src/map. Faction colours come from the dataset, not from here.
+ * Colours and labels that both the map (src/map/style.ts, the pin shader) and the page (legend,
+ * feed, filters) use, kept below both so the UI never imports the map's style module.
  */
 
-/** A place or zone whose controller is not known. */
+/** The colour of a place or zone whose controller is not known. */
 export const UNKNOWN_COLOR = '#9e9e9e';
 
 /** Colours of report pins by status: fill and stroke. */

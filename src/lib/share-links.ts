@@ -2,6 +2,8 @@
  * Links to a moment of the map and the embed code for it: pure functions of the page URL and the
  * state (no DOM), shared by the Share dialog and the tests.
  */
+import type { PinWindow } from '../data/filter/pin-window';
+import type { ReportFilter } from '../data/filter/report-filter';
 import type { LayerKind, LonLat } from '../data/types';
 import { formatHash } from '../state/url';
 
@@ -15,6 +17,9 @@ export interface Moment {
   center: LonLat;
   zoom: number;
   layers: readonly LayerKind[];
+  /** Which reports are shown, and the pins' window (both optional: all). */
+  filter?: ReportFilter;
+  window?: PinWindow;
 }
 
 /** `?embed=locked|replayable` on the page URL, or null for the full app. */

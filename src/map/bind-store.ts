@@ -3,6 +3,7 @@
  * Call once the map is ready; every subscription fires at once so the map catches up with
  * whatever changed while it loaded.
  */
+import { WINDOW_MS } from '../data/filter/pin-window';
 import type { AppStore } from '../state/store';
 import type { MapController } from './controller';
 
@@ -44,6 +45,16 @@ export function bindStoreToMap(store: AppStore, map: MapController): () => void 
     store.subscribe(
       (s) => s.comparison,
       (c) => map.setComparison(c),
+      now,
+    ),
+    store.subscribe(
+      (s) => s.filter,
+      (f) => map.setReportFilter(f),
+      now,
+    ),
+    store.subscribe(
+      (s) => s.pinWindow,
+      (w) => map.setPinWindow(WINDOW_MS[w]),
       now,
     ),
     store.subscribe(

@@ -16,10 +16,12 @@ import type { MapFeatures } from '../data/map-features';
 import type { Timeline } from '../data/timeline';
 import { reportFeatures } from '../data/map-features';
 import type { Comparison } from '../data/compare';
+import { filterReports } from '../data/filter/filtered-reports';
+import { isFiltering, NO_FILTER, type ReportFilter } from '../data/filter/report-filter';
 import type { Dataset, LayerKind, LonLat, Report } from '../data/types';
 import type { ExportSize } from '../lib/export-compose';
 import type { View } from '../state/store';
-import { FROM_APP, MapInteraction } from './interaction';
+import { FROM_STORE, MapInteraction } from './interaction';
 import {
   COMPARE_GAINED,
   COMPARE_LOST,
@@ -63,6 +65,9 @@ export interface ControllerOptions {
   strategy?: TimeStrategy;
   /** The user moved the map. */
   onMove(view: View): void;
+  /** The map's extent after any move, [west, south, east, north] degrees (the changes log
+   * filters by it). */
+  onExtent?(extent: [number, number, number, number]): void;
   /** The user clicked a report pin (id) or closed its popup (null). */
   onSelectReport(id: string | null): void;
   /** In drafting mode, the user clicked the map here. */
@@ -92,6 +97,8 @@ export class MapController {
   readonly map: MapLibreMap;
   private t: number;
   private visible: readonly LayerKind[] = [];
+  /** Which reports the pins show (data/filter). */
+  private reportFilter: ReportFilter = NO_FILTER;
   /** Valid pins of a file the user is checking in the browser. */
   private previewReports: Report[] = [];
   /** Resolves when the style and the thematic layers are in place. */
@@ -179,6 +186,7 @@ export class MapController {
           if (this.pins) this.map.addLayer(this.pins, PREVIEW_CIRCLE);
           this.sendTime(this.t);
           this.setVisibleLayers(opts.visible);
+          this.reportExtent();
         } finally {
           res();
         }
@@ -196,10 +204,18 @@ export class MapController {
       onDraftClick: (at) => this.opts.onDraftClick(at),
     });
     this.map.on('moveend', (e) => {
-      if ((e as { fromApp?: boolean }).fromApp) return;
+      this.reportExtent();
+      // Moves that came from the store are not echoed back; the app's own moves (a searched
+      // place, a report from the feed) are reported like the user's, so the URL follows them.
+      if ((e as { fromStore?: boolean }).fromStore) return;
       const c = this.map.getCenter();
       this.opts.onMove({ center: [c.lng, c.lat], zoom: this.map.getZoom() });
     });
+  }
+
+  private reportExtent() {
+    const b = this.map.getBounds();
+    this.opts.onExtent?.([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
   }
 
   /** With an external style, our sources and layers go on top of it. */
@@ -284,7 +300,7 @@ export class MapController {
       Math.abs(this.map.getZoom() - view.zoom) < 1e-3
     )
       return;
-    this.map.jumpTo({ center: view.center, zoom: view.zoom }, FROM_APP);
+    this.map.jumpTo({ center: view.center, zoom: view.zoom }, FROM_STORE);
   }
 
   /** Opens the popup of a report (and moves to it), or closes it with null. */
@@ -334,6 +350,25 @@ export class MapController {
   setReports(dataset: Dataset, timeline: Timeline, features: MapFeatures) {
     this.opts = { ...this.opts, dataset, timeline, features };
     this.pins?.setPins(features.reports.features);
+    this.setReportFilter(this.reportFilter);
+  }
+
+  /**
+   * Shows only the reports the filter lets through. The GPU pins get a one-byte mask per pin (no
+   * re-upload of the pins); the benchmark's other strategies draw every pin.
+   */
+  setReportFilter(filter: ReportFilter) {
+    this.reportFilter = filter;
+    if (!this.pins) return;
+    if (!isFiltering(filter)) return this.pins.setFilter(null);
+    const { index, mask } = filterReports(this.opts.dataset.reports, filter);
+    this.pins.setFilter({ ids: index.ids, mask });
+  }
+
+  /** Shows only the pins reported in the `ms` before t (Infinity: all so far), older ones
+   * fainter: a shader uniform. */
+  setPinWindow(ms: number) {
+    this.pins?.setWindow(ms);
   }
 
   /**

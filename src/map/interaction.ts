@@ -11,8 +11,12 @@ import { placePopup, reportPopup } from './popup-content';
 import { clickableLayers, layersOf, PLACES_CIRCLE, PREVIEW_CIRCLE } from './style';
 import type { TimePlan } from './time-plan';
 
-/** Marks camera moves the app made, so they are not reported back as user moves. */
-export const FROM_APP = { fromApp: true };
+/**
+ * Marks a camera move that follows the store's view (a link opened, a hash edit), so the map does
+ * not report it back to the store it came from. Every other move, the user's or the app's own
+ * (showing a searched place, a report, a change), is reported, so the URL follows it.
+ */
+export const FROM_STORE = { fromStore: true };
 
 export interface InteractionHost {
   map: MapLibreMap;
@@ -55,7 +59,7 @@ export class MapInteraction {
     const at = report.geometry.coordinates as LonLat;
     this.openPopup(at, reportPopup(report), report.id);
     const map = this.host.map;
-    if (!map.getBounds().contains(at)) map.easeTo({ center: at, duration: 600 }, FROM_APP);
+    if (!map.getBounds().contains(at)) map.easeTo({ center: at, duration: 600 });
   }
 
   /** Shows a place (from the search box): moves there if needed and opens its popup. */
@@ -66,7 +70,7 @@ export class MapInteraction {
     this.openPlacePopup(place);
     const map = this.host.map;
     if (!map.getBounds().contains(at) || map.getZoom() < 9)
-      map.easeTo({ center: at, zoom: Math.max(map.getZoom(), 10), duration: 600 }, FROM_APP);
+      map.easeTo({ center: at, zoom: Math.max(map.getZoom(), 10), duration: 600 });
   }
 
   private bindEvents() {

@@ -2,8 +2,11 @@
  * Report pins drawn by a custom WebGL layer with the time as a shader uniform (the way GPU data
  * filters work, e.g. deck.gl's DataFilterExtension). Every pin is uploaded once; moving in time
  * changes one uniform and asks for a repaint: no re-tiling, no re-upload, whatever the count.
- * Pins not yet known at t are dropped in the vertex shader. Clicks and counts are answered on the
- * CPU from the same arrays (custom layers have no queryRenderedFeatures).
+ * Pins not yet known at t are dropped in the vertex shader. The report filter is a one-byte mask
+ * per pin (a small buffer of its own, filled when the filter changes; the pins are not sent
+ * again), and the time window a second uniform: pins older than t − window are not drawn, and
+ * the older a pin in the window, the fainter. Clicks and counts are answered on the CPU from the
+ * same arrays (custom layers have no queryRenderedFeatures).
  */
 import {
   type CustomLayerInterface,
@@ -26,15 +29,19 @@ const HOUR = 3_600_000;
 const VERTEX = `#version 300 es
 uniform mat4 u_matrix;
 uniform float u_t;
+uniform float u_from;
+uniform float u_fade;
 uniform float u_size;
 uniform vec2 u_offset;
 in vec2 a_pos;
 in float a_t0;
 in float a_status;
+in float a_mask;
 out float v_status;
+out float v_alpha;
 void main() {
-  if (a_t0 > u_t) {
-    // Not known yet: outside the clip volume, drawn nowhere.
+  if (a_t0 > u_t || a_t0 <= u_from || a_mask < 0.5) {
+    // Not known yet, older than the window, or filtered out: outside the clip volume.
     gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
     gl_PointSize = 0.0;
     return;
@@ -43,12 +50,15 @@ void main() {
   gl_Position.xy += u_offset * gl_Position.w;
   gl_PointSize = u_size;
   v_status = a_status;
+  // In a window, a pin fades from full at t to a third at the window's start.
+  v_alpha = u_fade > 0.5 ? mix(0.33, 1.0, clamp((a_t0 - u_from) / max(u_t - u_from, 1e-6), 0.0, 1.0)) : 1.0;
 }`;
 
 const FRAGMENT = `#version 300 es
 precision highp float;
 uniform float u_size;
 in float v_status;
+in float v_alpha;
 out vec4 color;
 void main() {
   float r = length(gl_PointCoord * 2.0 - 1.0);
@@ -58,11 +68,17 @@ void main() {
   vec3 ring = v_status < 1.5 ? vec3(1.0) : vec3(0.10);
   float edge = 1.0 - 4.0 / u_size;
   vec3 c = r > edge ? ring : fill;
-  float alpha = 1.0 - smoothstep(1.0 - 2.0 / u_size, 1.0, r);
+  float alpha = (1.0 - smoothstep(1.0 - 2.0 / u_size, 1.0, r)) * v_alpha;
   color = vec4(c * alpha, alpha);
 }`;
 
 type Pin = Feature<Point, ReportFeatureProps>;
+
+/** Which reports pass the filter: a mask in the order of `ids` (data/filter). */
+export interface PinFilter {
+  ids: readonly string[];
+  mask: Uint8Array;
+}
 
 export class PinLayer implements CustomLayerInterface {
   readonly id = PINS_LAYER;
@@ -74,10 +90,18 @@ export class PinLayer implements CustomLayerInterface {
   private merc = new Float64Array(0);
   private base = 0;
   private t: number;
+  /** Length of the time window, ms; Infinity shows every pin so far. */
+  private windowMs = Number.POSITIVE_INFINITY;
+  /** 1 per pin (in pin order) that passes the filter. */
+  private mask = new Uint8Array(0);
+  private filter: PinFilter | null = null;
+  /** Pin i's position in the filter's `ids`, rebuilt when the pins or the id list change. */
+  private perm: { ids: readonly string[]; at: Int32Array } | null = null;
   private visible = true;
   private map: MapLibreMap | null = null;
-  /** The arrays changed since the buffers were filled. */
+  /** The arrays (or the mask) changed since the buffers were filled. */
   private stale = false;
+  private maskStale = false;
   private gl: {
     program: WebGLProgram;
     vao: WebGLVertexArrayObject;
@@ -100,6 +124,50 @@ export class PinLayer implements CustomLayerInterface {
       this.merc[2 * i] = m.x;
       this.merc[2 * i + 1] = m.y;
     });
+    this.perm = null;
+    this.fillMask();
+  }
+
+  /** The mask in pin order, from the filter's mask in its own order (all pass without one). */
+  private fillMask() {
+    const n = this.pins.length;
+    if (this.mask.length !== n) this.mask = new Uint8Array(n);
+    const f = this.filter;
+    if (!f) {
+      this.mask.fill(1);
+      return;
+    }
+    if (this.perm?.ids !== f.ids) {
+      const pos = new Map(f.ids.map((id, i) => [id, i]));
+      this.perm = {
+        ids: f.ids,
+        at: Int32Array.from(this.pins, (p) => pos.get(p.properties.id) ?? -1),
+      };
+    }
+    const at = this.perm.at;
+    // A pin the filter does not know (it came in later) is shown until the filter catches up.
+    for (let i = 0; i < n; i++) this.mask[i] = at[i] < 0 ? 1 : f.mask[at[i]];
+  }
+
+  /** Shows only the pins the filter lets through (null: all). The pins stay on the GPU; only
+   * the one-byte mask is sent. */
+  setFilter(filter: PinFilter | null) {
+    this.filter = filter;
+    this.fillMask();
+    this.maskStale = true;
+    this.map?.triggerRepaint();
+  }
+
+  /** Shows only pins reported in the `ms` before t (Infinity: all so far), fading the older
+   * ones: one uniform, whatever the number of pins. */
+  setWindow(ms: number) {
+    this.windowMs = ms;
+    this.map?.triggerRepaint();
+  }
+
+  /** Start of the time window, exclusive (epoch ms; -Infinity without one). */
+  private get from(): number {
+    return this.t - this.windowMs;
   }
 
   /** Replaces the pins (once, when report files finish loading after the map opened). */
@@ -112,7 +180,7 @@ export class PinLayer implements CustomLayerInterface {
   }
 
   /** Fills the attribute buffers from the arrays. */
-  private upload(gl: WebGL2RenderingContext, [posBuf, t0Buf, statusBuf]: WebGLBuffer[]) {
+  private upload(gl: WebGL2RenderingContext, [posBuf, t0Buf, statusBuf, maskBuf]: WebGLBuffer[]) {
     const n = this.pins.length;
     const t0 = new Float32Array(n);
     const status = new Float32Array(n);
@@ -128,6 +196,12 @@ export class PinLayer implements CustomLayerInterface {
       gl.bindBuffer(gl.ARRAY_BUFFER, buf);
       gl.bufferData(gl.ARRAY_BUFFER, data, gl.STATIC_DRAW);
     }
+    this.uploadMask(gl, maskBuf);
+  }
+
+  private uploadMask(gl: WebGL2RenderingContext, maskBuf: WebGLBuffer) {
+    gl.bindBuffer(gl.ARRAY_BUFFER, maskBuf);
+    gl.bufferData(gl.ARRAY_BUFFER, this.mask, gl.DYNAMIC_DRAW);
   }
 
   /** Time in the shader is hours since the first pin, so float32 keeps minute precision. */
@@ -152,22 +226,27 @@ export class PinLayer implements CustomLayerInterface {
     gl.bindVertexArray(vao);
     const buffers = (
       [
-        ['a_pos', 2],
-        ['a_t0', 1],
-        ['a_status', 1],
+        ['a_pos', 2, gl.FLOAT],
+        ['a_t0', 1, gl.FLOAT],
+        ['a_status', 1, gl.FLOAT],
+        // One byte a pin, read as 0.0 or 1.0.
+        ['a_mask', 1, gl.UNSIGNED_BYTE],
       ] as const
-    ).map(([name, size]) => {
+    ).map(([name, size, type]) => {
       const b = gl.createBuffer() as WebGLBuffer;
       gl.bindBuffer(gl.ARRAY_BUFFER, b);
       const loc = gl.getAttribLocation(program, name);
       gl.enableVertexAttribArray(loc);
-      gl.vertexAttribPointer(loc, size, gl.FLOAT, false, 0, 0);
+      gl.vertexAttribPointer(loc, size, type, false, 0, 0);
       return b;
     });
     this.upload(gl, buffers);
     gl.bindVertexArray(null);
     const uniforms = Object.fromEntries(
-      ['u_matrix', 'u_t', 'u_size', 'u_offset'].map((u) => [u, gl.getUniformLocation(program, u)]),
+      ['u_matrix', 'u_t', 'u_from', 'u_fade', 'u_size', 'u_offset'].map((u) => [
+        u,
+        gl.getUniformLocation(program, u),
+      ]),
     );
     this.gl = { program, vao, buffers, uniforms };
   }
@@ -179,6 +258,11 @@ export class PinLayer implements CustomLayerInterface {
     if (this.stale) {
       this.upload(gl, this.gl.buffers);
       this.stale = false;
+      this.maskStale = false;
+    }
+    if (this.maskStale) {
+      this.uploadMask(gl, this.gl.buffers[3]);
+      this.maskStale = false;
     }
     gl.useProgram(program);
     gl.uniformMatrix4fv(
@@ -187,6 +271,10 @@ export class PinLayer implements CustomLayerInterface {
       options.defaultProjectionData.mainMatrix as Float32Array,
     );
     gl.uniform1f(uniforms.u_t, this.rel(this.t));
+    const windowed = Number.isFinite(this.from);
+    // Without a window, a start before every pin (float32 cannot hold -Infinity reliably).
+    gl.uniform1f(uniforms.u_from, windowed ? this.rel(this.from) : -1e9);
+    gl.uniform1f(uniforms.u_fade, windowed ? 1 : 0);
     gl.uniform1f(uniforms.u_size, 2 * PIN_RADIUS_PX * ratio);
     gl.uniform2f(
       uniforms.u_offset,
@@ -196,7 +284,9 @@ export class PinLayer implements CustomLayerInterface {
     gl.enable(gl.BLEND);
     gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
     gl.bindVertexArray(vao);
-    gl.drawArrays(gl.POINTS, 0, upperBound(this.times, this.t));
+    const first = upperBound(this.times, this.from);
+    const end = upperBound(this.times, this.t);
+    if (end > first) gl.drawArrays(gl.POINTS, first, end - first);
     gl.bindVertexArray(null);
   }
 
@@ -218,8 +308,10 @@ export class PinLayer implements CustomLayerInterface {
     const worldPx = 512 * 2 ** map.getZoom();
     const tol = PIN_RADIUS_PX / worldPx;
     const n = upperBound(this.times, this.t);
+    const first = upperBound(this.times, this.from);
     // Later pins are drawn on top: search from the newest.
-    for (let i = n - 1; i >= 0; i--) {
+    for (let i = n - 1; i >= first; i--) {
+      if (this.mask[i] !== 1) continue;
       const dx = this.merc[2 * i] - m.x;
       const dy = this.merc[2 * i + 1] - m.y;
       if (dx * dx + dy * dy <= tol * tol) return this.pins[i].properties.id;
@@ -227,14 +319,16 @@ export class PinLayer implements CustomLayerInterface {
     return null;
   }
 
-  /** How many pins known at t lie in the current view. */
+  /** How many pins drawn now (known at t, in the window, let through) lie in the view. */
   countInView(): number {
     if (!this.map || !this.visible) return 0;
     const b = this.map.getBounds();
     const nw = MercatorCoordinate.fromLngLat(b.getNorthWest());
     const se = MercatorCoordinate.fromLngLat(b.getSouthEast());
     let count = 0;
-    for (let i = upperBound(this.times, this.t) - 1; i >= 0; i--) {
+    const first = upperBound(this.times, this.from);
+    for (let i = upperBound(this.times, this.t) - 1; i >= first; i--) {
+      if (this.mask[i] !== 1) continue;
       const x = this.merc[2 * i];
       const y = this.merc[2 * i + 1];
       if (x >= nw.x && x <= se.x && y >= nw.y && y <= se.y) count++;

@@ -4,6 +4,7 @@
  * (docs/performance.md), and a link is only copied from a map at rest. A pending write is made
  * before the page is hidden or left.
  */
+import { NO_FILTER } from '../data/filter/report-filter';
 import { debounce } from '../lib/throttle';
 import { formatHash, parseHash } from './url';
 import type { AppStore } from './store';
@@ -21,12 +22,16 @@ export function bindUrl(store: AppStore, win: Window = window): () => void {
       zoom: s.view.zoom,
       layers: s.visible,
       compare: s.compareA === null ? undefined : { a: s.compareA, b: s.t },
+      filter: s.filter,
+      window: s.pinWindow,
     });
     if (win.location.hash !== hash) win.history.replaceState(null, '', hash);
   }, URL_REST_MS);
-  const unsub = store.subscribe((s) => [s.t, s.view, s.visible, s.compareA] as const, write, {
-    equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3],
-  });
+  const unsub = store.subscribe(
+    (s) => [s.t, s.view, s.visible, s.compareA, s.filter, s.pinWindow] as const,
+    write,
+    { equalityFn: (a, b) => a.every((x, i) => x === b[i]) },
+  );
   // A user editing the hash by hand (or following an in-page link) moves the app there.
   const onHashChange = () => {
     const h = parseHash(win.location.hash);
@@ -34,6 +39,8 @@ export function bindUrl(store: AppStore, win: Window = window): () => void {
     if (h.t !== undefined) s.setTime(h.t);
     s.setCompareA(h.compare ? h.compare.a : null);
     if (h.layers) s.setVisible(h.layers);
+    s.setFilter(h.filter ?? NO_FILTER);
+    s.setPinWindow(h.window ?? 'all');
     if (h.center || h.zoom !== undefined)
       s.setView({ center: h.center ?? s.view.center, zoom: h.zoom ?? s.view.zoom }, 'app');
   };

@@ -1,12 +1,15 @@
 /**
  * The one application store (zustand, vanilla so the map can subscribe outside Preact).
  * Slices: time (t, playback), layers (visible kinds), selection (report, place), view (centre,
- * zoom), compare (moment A; B is t) and load (problems). Times are epoch ms; positions [lon, lat].
+ * zoom, extent), compare (moment A; B is t), the report filter and pin window, and load
+ * (problems). Times are epoch ms; positions [lon, lat].
  */
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
 import type { CheckedFile } from '../data/check-file';
 import type { Comparison } from '../data/compare';
+import { NO_FILTER, type ReportFilter } from '../data/filter/report-filter';
+import type { PinWindow } from '../data/filter/pin-window';
 import type { Problem } from '../data/problems';
 import { clampTime } from '../data/timeline';
 import { LAYER_KINDS, type LayerKind, type LonLat } from '../data/types';
@@ -48,6 +51,12 @@ export interface AppState {
   comparison: Comparison | null;
   /** A place chosen in the search box: the map shows it and opens its popup. */
   selectedPlace: string | null;
+  /** Which reports the map, feed, strip and compare show (data/filter/report-filter.ts). */
+  filter: ReportFilter;
+  /** Which of those the pins show: all so far, or the last 24 h / 7 d / 30 d before t. */
+  pinWindow: PinWindow;
+  /** The map's extent as [west, south, east, north] degrees, reported after every move. */
+  extent: [number, number, number, number] | null;
   setTime(t: number): void;
   setPlaying(playing: boolean): void;
   setSpeed(msPerSecond: number): void;
@@ -64,6 +73,9 @@ export interface AppState {
   setCompareA(a: number | null): void;
   setComparison(c: Comparison | null): void;
   selectPlace(id: string | null): void;
+  setFilter(filter: ReportFilter): void;
+  setPinWindow(w: PinWindow): void;
+  setExtent(extent: [number, number, number, number]): void;
 }
 
 export interface InitialState {
@@ -73,6 +85,8 @@ export interface InitialState {
   visible?: LayerKind[];
   problems?: Problem[];
   compareA?: number | null;
+  filter?: ReportFilter;
+  pinWindow?: PinWindow;
 }
 
 export function createAppStore(init: InitialState) {
@@ -97,6 +111,9 @@ export function createAppStore(init: InitialState) {
           : clampTime(init.compareA, init.domain),
       comparison: null,
       selectedPlace: null,
+      filter: init.filter ?? NO_FILTER,
+      pinWindow: init.pinWindow ?? 'all',
+      extent: null,
       setTime: (t) => set({ t: clampTime(t, get().domain) }),
       setPlaying: (playing) => set({ playing }),
       setSpeed: (speed) => set({ speed }),
@@ -120,6 +137,9 @@ export function createAppStore(init: InitialState) {
         }),
       setComparison: (comparison) => set({ comparison }),
       selectPlace: (selectedPlace) => set({ selectedPlace }),
+      setFilter: (filter) => set({ filter }),
+      setPinWindow: (pinWindow) => set({ pinWindow }),
+      setExtent: (extent) => set({ extent }),
     })),
   );
 }

@@ -1,9 +1,11 @@
 /** The app's layout: header, map, side panel and time controls. */
-import { useEffect, useRef } from 'preact/hooks';
+import type { FunctionComponent } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { CheckedFilePanel } from './CheckedFilePanel';
 import { ComparePanel } from './ComparePanel';
 import { DraftPanel } from './DraftPanel';
 import { FileDrop } from './FileDrop';
+import { FilterPanel } from './FilterPanel';
 import { Legend } from './Legend';
 import { LayerToggles } from './LayerToggles';
 import { PlaceSearch } from './PlaceSearch';
@@ -20,8 +22,17 @@ export interface AppProps {
   onMapContainer(el: HTMLElement): void;
 }
 
+type Panel = FunctionComponent<{ onClose(): void }>;
+
 export function App({ onMapContainer }: AppProps) {
   const ctx = useApp();
+  // The changes log: its code (and papaparse) is a chunk fetched on first use.
+  const [Changes, setChanges] = useState<Panel | null>(null);
+  const toggleChanges = async () => {
+    if (Changes) return setChanges(null);
+    const { ChangesView } = await import('./ChangesView');
+    setChanges(() => ChangesView);
+  };
   const mapEl = useRef<HTMLElement>(null);
   useEffect(() => {
     if (mapEl.current) onMapContainer(mapEl.current);
@@ -44,16 +55,26 @@ export function App({ onMapContainer }: AppProps) {
           {manifest.description}
         </p>
         <LoadingStatus />
+        <button
+          type="button"
+          class="changes-button"
+          aria-pressed={Changes !== null}
+          onClick={toggleChanges}
+        >
+          Changes
+        </button>
         <ShareButton />
       </header>
       <ProblemList />
       <FileDrop>
         <section class="map" ref={mapEl} aria-label="Map" />
       </FileDrop>
+      {Changes && <Changes onClose={() => setChanges(null)} />}
       <aside class="panel" aria-label="Map panel">
         <PlaceSearch />
         <Legend />
         <LayerToggles />
+        <FilterPanel />
         <ComparePanel />
         <ReportFeed />
         <CheckedFilePanel />

@@ -1,13 +1,14 @@
 /**
  * Compare two moments: A (its own slider) and B (the map's time, t). Shows km² per faction at A
  * and B with the change, the places that changed hands with the date and source of each change,
- * and the reports in between. The map draws the gained and lost areas (controller.setComparison).
+ * and the reports in between (those the filter lets through). The map draws the gained and lost
+ * areas (controller.setComparison).
  */
 import { CONTESTED_ROW } from '../data/types';
 import { citationText } from './citation';
 import { previousPostTime } from '../data/timeline';
 import { formatUtcInWords } from '../lib/time';
-import { useApp, useAppState } from './use-app-state';
+import { useApp, useAppState, useFilteredReports } from './use-app-state';
 
 const km2 = (n: number) => Math.round(n).toLocaleString('en-GB');
 const signed = (n: number) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${km2(Math.abs(n))}`;
@@ -17,6 +18,7 @@ export function ComparePanel() {
   const a = useAppState((s) => s.compareA);
   const t = useAppState((s) => s.t);
   const comparison = useAppState((s) => s.comparison);
+  const shown = useFilteredReports();
   const [start, end] = timeline.domain;
   const label = (id: string | null) =>
     id === null
@@ -39,6 +41,8 @@ export function ComparePanel() {
       </section>
     );
   const fresh = comparison && comparison.a === a && comparison.b === t;
+  // The reports in between that the filter lets through.
+  const between = comparison ? comparison.reports.filter((r) => shown.has(r.id)) : [];
   const slider = (name: string, value: number, set: (v: number) => void) => (
     <label class="compare-moment">
       <span>
@@ -123,9 +127,9 @@ export function ComparePanel() {
               ))}
             </ul>
           )}
-          <h3>Reports in between ({comparison.reports.length})</h3>
+          <h3>Reports in between ({between.length})</h3>
           <ul class="compare-reports">
-            {comparison.reports.map((r) => (
+            {between.map((r) => (
               <li key={r.id}>
                 <button
                   type="button"

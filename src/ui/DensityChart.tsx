@@ -1,12 +1,13 @@
 /**
  * Above the slider: reports per day (grey, upward) and control changes per day (orange,
  * downward), with the post ticks, so a user sees where the action is before scrubbing. Hovering
- * a day shows its counts (the slider, just below, is how to move). Counts: dailyCounts (density.ts).
+ * a day shows its counts (the slider, just below, is how to move). Counts: dailyCounts (density.ts),
+ * of the reports the filter lets through.
  */
 import { useMemo, useState } from 'preact/hooks';
 import { type DayCount, dailyCounts } from '../data/density';
 import { formatUtcDate } from '../lib/time';
-import { useApp } from './use-app-state';
+import { useApp, useFilteredReports } from './use-app-state';
 
 const W = 1000;
 const H = 36;
@@ -15,7 +16,12 @@ const MID = 22;
 export function DensityChart() {
   const { dataset, timeline } = useApp();
   const [start, end] = timeline.domain;
-  const days = useMemo(() => dailyCounts(dataset, timeline.domain), [dataset, timeline]);
+  // The filtered reports: the strip shows where the reports the analyst asked for are.
+  const shown = useFilteredReports();
+  const days = useMemo(
+    () => dailyCounts(dataset, timeline.domain, shown.times()),
+    [dataset, timeline, shown],
+  );
   const [hover, setHover] = useState<DayCount | null>(null);
   const maxReports = Math.max(1, ...days.map((d) => d.reports));
   const maxChanges = Math.max(1, ...days.map((d) => d.changes));

@@ -69,7 +69,16 @@ function FullMapLink() {
   const t = useAppState((s) => s.t);
   const view = useAppState((s) => s.view);
   const layers = useAppState((s) => s.visible);
-  const href = momentLink(location.href, { t, center: view.center, zoom: view.zoom, layers });
+  const filter = useAppState((s) => s.filter);
+  const window = useAppState((s) => s.pinWindow);
+  const href = momentLink(location.href, {
+    t,
+    center: view.center,
+    zoom: view.zoom,
+    layers,
+    filter,
+    window,
+  });
   return (
     <a class="embed-open" href={href} target="_blank" rel="noopener">
       Open the full map

@@ -1,7 +1,12 @@
-/** The reports known at the current time, newest first; choosing one opens its popup. */
+/**
+ * The reports known at the current time that the filter lets through and the pins' window holds,
+ * newest first; choosing one opens its popup.
+ */
 import { STATUS_STYLE } from '../lib/palette';
 import { formatUtcInWords } from '../lib/time';
-import { useApp, useAppState, useThrottledTime } from './use-app-state';
+import { WINDOW_LABEL, windowStart } from '../data/filter/pin-window';
+import { isFiltering } from '../data/filter/report-filter';
+import { useApp, useAppState, useFilteredReports, useThrottledTime } from './use-app-state';
 
 /** The feed lists this many of the newest reports: a list of 100,000 would stall every step. */
 export const FEED_LIMIT = 50;
@@ -13,17 +18,30 @@ export const FEED_LIMIT = 50;
 export const FEED_REFRESH_MS = 1000;
 
 export function ReportFeed() {
-  const { store, timeline } = useApp();
+  const { store } = useApp();
   const t = useThrottledTime(FEED_REFRESH_MS);
-  const count = timeline.countReportsKnownAt(t);
+  const shown = useFilteredReports();
+  const win = useAppState((s) => s.pinWindow);
+  const filtering = useAppState((s) => isFiltering(s.filter));
+  const from = windowStart(t, win);
+  const count = shown.count(from, t);
+  const [lo, hi] = shown.range(from, t);
   const selected = useAppState((s) => s.selectedReport);
-  const reports = timeline.reportsKnownAt(t, FEED_LIMIT);
+  const reports = shown.newest(from, t, FEED_LIMIT);
+  const heading = win === 'all' ? 'Reports so far' : `Reports, ${WINDOW_LABEL[win].toLowerCase()}`;
   return (
     <section class="feed" aria-labelledby="feed-title">
-      <h2 id="feed-title">Reports so far ({count})</h2>
+      <h2 id="feed-title">
+        {heading} ({count}
+        {filtering ? ` of ${hi - lo}, filtered` : ''})
+      </h2>
       {count > FEED_LIMIT && <p class="muted">The {FEED_LIMIT} newest are listed.</p>}
       {count === 0 ? (
-        <p class="muted">No reports yet at this time. Move the slider forward.</p>
+        <p class="muted">
+          {filtering || win !== 'all'
+            ? 'No report matches the filters at this time.'
+            : 'No reports yet at this time. Move the slider forward.'}
+        </p>
       ) : (
         <ol>
           {reports.map((r) => (

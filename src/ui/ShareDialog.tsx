@@ -38,7 +38,14 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
   // The moment when the dialog opened: what the journalist is looking at.
   const [moment] = useState(() => {
     const s = store.getState();
-    return { t: s.t, center: s.view.center, zoom: s.view.zoom, layers: s.visible };
+    return {
+      t: s.t,
+      center: s.view.center,
+      zoom: s.view.zoom,
+      layers: s.visible,
+      filter: s.filter,
+      window: s.pinWindow,
+    };
   });
   const [mode, setMode] = useState<EmbedMode>('locked');
   const [width, setWidth] = useState(640);

@@ -4,6 +4,7 @@
  */
 import { createContext } from 'preact';
 import { useContext, useEffect, useReducer, useRef, useState } from 'preact/hooks';
+import { type FilteredReports, filterReports } from '../data/filter/filtered-reports';
 import type { Timeline } from '../data/timeline';
 import type { Dataset } from '../data/types';
 import type { ExportSize } from '../lib/export-compose';
@@ -67,4 +68,11 @@ export function useThrottledTime(ms: number): number {
     };
   }, [store, ms]);
   return t;
+}
+
+/** The reports the store's filter lets through (one computation shared with the map). */
+export function useFilteredReports(): FilteredReports {
+  const { dataset } = useApp();
+  const filter = useAppState((s) => s.filter);
+  return filterReports(dataset.reports, filter);
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WithAutomation } from '../../src/automation';
-import { type AppPage, openApp, type Session, startSession } from './driver';
+import { type AppPage, colourAt, openApp, type Session, startSession } from './driver';
 
 let session: Session;
 beforeAll(async () => {
@@ -12,21 +12,6 @@ afterAll(async () => {
 
 const slider = (app: AppPage) => app.page.getByRole('slider', { name: /Time/ });
 const valueText = (app: AppPage) => slider(app).getAttribute('aria-valuetext');
-
-/** The map canvas colour (RGBA) at a [lon, lat], read back from the drawing buffer. */
-const colourAt = (app: AppPage, at: [number, number]) =>
-  app.page.evaluate((at) => {
-    const hook = (window as unknown as WithAutomation).conflictMap;
-    const { x, y } = hook.project(at);
-    const canvas = document.querySelector('.map canvas') as HTMLCanvasElement;
-    const ratio = canvas.width / canvas.clientWidth;
-    const copy = document.createElement('canvas');
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    const ctx = copy.getContext('2d') as CanvasRenderingContext2D;
-    ctx.drawImage(canvas, 0, 0);
-    return [...ctx.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data];
-  }, at);
 
 describe('the app on its bundled dataset', () => {
   it('loads with no console errors, draws zones, places and pins, and requests nothing off its origin', async () => {

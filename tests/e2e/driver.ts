@@ -95,3 +95,24 @@ export async function openApp(
   await app.idle();
   return app;
 }
+
+/** The map canvas colour (RGBA) at a [lon, lat] (plus an offset in CSS px), read back from the
+ * drawing buffer. */
+export const colourAt = (app: AppPage, at: [number, number], offsetPx: [number, number] = [0, 0]) =>
+  app.page.evaluate(
+    ({ at, offsetPx }) => {
+      const hook = (window as unknown as WithAutomation).conflictMap;
+      const p = hook.project(at);
+      const x = p.x + offsetPx[0];
+      const y = p.y + offsetPx[1];
+      const canvas = document.querySelector('.map canvas') as HTMLCanvasElement;
+      const ratio = canvas.width / canvas.clientWidth;
+      const copy = document.createElement('canvas');
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      const ctx = copy.getContext('2d') as CanvasRenderingContext2D;
+      ctx.drawImage(canvas, 0, 0);
+      return [...ctx.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data];
+    },
+    { at, offsetPx },
+  );

@@ -22,7 +22,7 @@ const goodPin = {
     lang: 'ar',
     source_url: 'https://example.org/post',
     status: 'unconfirmed',
-    category: 'armed-clash',
+    category: 'shelling-artillery-missile',
     post: 'interpreter-2015-10-23',
   },
 };

@@ -44,4 +44,25 @@ describe('URL hash', () => {
   it('accepts an empty layer list (everything hidden)', () => {
     expect(parseHash('l=')).toEqual({ layers: [] });
   });
+  it("round-trips the report filter (f=) and the pins' window (w=); leaves them out when unset", () => {
+    const state = {
+      t: Date.parse('2015-10-23T23:34:00Z'),
+      center: [37, 36] as [number, number],
+      zoom: 8,
+      layers: ['reports' as const],
+      filter: {
+        status: ['confirmed'],
+        category: [],
+        source: ['SOHR & co'],
+        post: [],
+        text: 'Khan Tuman',
+      },
+      window: '7d' as const,
+    };
+    const hash = formatHash(state);
+    expect(hash).toMatch(/&f=status:confirmed;source:SOHR%20%26%20co;q:Khan%20Tuman&w=7d$/);
+    expect(parseHash(hash)).toEqual(state);
+    expect(formatHash({ ...state, filter: undefined, window: 'all' })).not.toMatch(/[fw]=/);
+    expect(parseHash('#w=2d').window).toBeUndefined();
+  });
 });
