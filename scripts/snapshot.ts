@@ -75,7 +75,7 @@ try {
     console.log(
       `wrote ${a.out} (${video.label}, ${width}x${height}, ${s.frames} frames at ${fps} fps) in ${ms(s.totalMs)}: ` +
         `opening the map ${ms(s.setupMs)}, drawing frames ${ms(s.renderMs)}, overlays ${ms(s.composeMs)}, ` +
-        `copying frames ${ms(s.captureMs)}, waiting for the encoder ${ms(s.encodeWaitMs)}, writing ${ms(s.finishMs)}; the map drew ${s.mapRenders} times for ${s.frames - 1} steps`,
+        `queueing frames ${ms(s.captureMs)}, waiting for the encoder (and the GPU's drawing it reads) ${ms(s.encodeWaitMs)}, writing ${ms(s.finishMs)}; the map drew ${s.mapRenders} times for ${s.frames - 1} steps`,
     );
   }
   if (app.errors.length) console.warn(`snapshot: the page reported: ${app.errors.join('; ')}`);

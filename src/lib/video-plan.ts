@@ -41,11 +41,13 @@ export interface VideoExportStats {
   renderMs: number;
   /** Overlays and reading the map's pixels into the frame's canvas. */
   composeMs: number;
-  /** Copying the composed canvas into a VideoFrame and queueing it. Drawing is asynchronous
-   * (the GPU process rasterises, here SwiftShader on the CPU), so this also waits for the
-   * pixels of the map and the overlays. */
+  /** Making a VideoFrame of the composed canvas and queueing it (no pixels are read yet). */
   captureMs: number;
-  /** Waiting for the encoder when it is behind (it works on its own thread meanwhile). */
+  /**
+   * Waiting for the encoder when it is behind. Drawing is asynchronous: the GPU process
+   * rasterises the map and the overlays (SwiftShader on the CPU here) while this thread goes on,
+   * and the encoder reads each frame's pixels from it, so this is where drawing is paid.
+   */
   encodeWaitMs: number;
   /** Flushing the encoder and writing the file. */
   finishMs: number;

@@ -60,7 +60,9 @@ export async function exportVideo(
       if (signal?.aborted) throw aborted();
       const t = frameMoment(spec, i);
       const rendering = performance.now();
-      // The first frame's moment is already drawn (the map opened at it).
+      // The first frame's moment is already drawn (the map opened at it). No waiting for the
+      // GPU to finish here: a one-pixel read after idle made a 2 s, 1080 x 1080 export slower
+      // (22-27 s against 16-21 s, alternating runs), as drawing and encoding overlap less.
       if (i > 0) {
         out.shot.applyTime(t);
         await out.shot.whenIdle();

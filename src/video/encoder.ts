@@ -24,8 +24,8 @@ export interface FrameEncoder {
   finish(): Promise<Blob>;
   /** Stops: closes the encoder, drops what was written. Safe to call more than once. */
   cancel(): Promise<void>;
-  /** Time spent in `add`, ms: copying the canvas into a VideoFrame (which waits for the GPU
-   * process to finish drawing it), and waiting for the encoder to catch up. */
+  /** Time spent in `add`, ms: making the VideoFrame and queueing it, and waiting for the
+   * encoder to catch up (it reads the frame's pixels, so this includes the GPU's drawing). */
   readonly timings: { captureMs: number; waitMs: number };
 }
 
