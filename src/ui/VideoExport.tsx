@@ -40,7 +40,9 @@ export function VideoExport({ job, onJob }: { job: VideoJob | null; onJob(job: V
   useEffect(() => {
     let live = true;
     setProbe({ checking: true });
-    chooseVideoFormat(width, height, fps).then((r) => live && setProbe(r));
+    chooseVideoFormat(width, height, fps)
+      .catch((e: unknown) => ({ problem: `This browser cannot make videos: ${String(e)}` }))
+      .then((r) => live && setProbe(r));
     return () => {
       live = false;
     };

@@ -171,6 +171,63 @@ describe('video export', () => {
     await app.page.close();
   }, 240_000);
 
+  it('Download video saves the chosen size and length, named with the dataset and both moments', async () => {
+    const app = await openApp(session, `/${MOMENT}`);
+    await app.page.getByRole('button', { name: 'Share / export' }).click();
+    // The lightest choice the dialog offers: 1280 × 720, 5 s at 24 fps (120 frames).
+    await app.page
+      .getByRole('combobox', { name: 'Video size' })
+      .selectOption({ label: '1280 × 720 (landscape)' });
+    await app.page.getByLabel('Duration (s)').fill('5');
+    await app.page.getByLabel('Duration (s)').press('Tab');
+    await app.page.getByRole('combobox', { name: 'Frames per second' }).selectOption('24');
+    const format = app.page.locator('.video-format');
+    await expect.poll(() => format.innerText(), { timeout: 20_000 }).toMatch(/^You will get /);
+    const [download] = await Promise.all([
+      // Software WebGL draws every frame on the CPU: allow it time.
+      app.page.waitForEvent('download', { timeout: 400_000 }),
+      app.page.getByRole('button', { name: 'Download video' }).click(),
+    ]);
+    const t = Date.parse(T);
+    const previous = Math.max(...posts.map((p) => Date.parse(p.published_at)).filter((p) => p < t));
+    const container = (await format.innerText()).includes('MP4') ? 'mp4' : 'webm';
+    expect(download.suggestedFilename()).toBe(
+      videoFileName(manifest.title, previous, t, container),
+    );
+    const video = await readVideo(await readFile(await download.path()));
+    expect({ width: video.width, height: video.height }).toEqual({ width: 1280, height: 720 });
+    expect(Math.abs(video.frames - 120)).toBeLessThanOrEqual(1);
+    await expect
+      .poll(() => app.page.getByRole('dialog').innerText())
+      .toContain(`Saved ${download.suggestedFilename()}`);
+    expect(app.errors).toEqual([]);
+    await app.page.close();
+  }, 480_000);
+
+  it('without WebCodecs the Video part says so instead of offering a button; comparing sets A and B', async () => {
+    const a = '2015-10-10T12:00:00Z';
+    const app = await openApp(session, `/#a=${a}&b=${T}&c=37.2,36.05&z=9`, undefined, {
+      beforeGoto: async (page) => {
+        await page.addInitScript(() => {
+          delete (window as { VideoEncoder?: unknown }).VideoEncoder;
+        });
+      },
+    });
+    await app.page.getByRole('button', { name: 'Share / export' }).click();
+    expect(await app.page.getByLabel('From (moment A, UTC)').inputValue()).toBe(
+      formatUtcInput(Date.parse(a)),
+    );
+    expect(await app.page.getByLabel('To (moment B, UTC)').inputValue()).toBe(
+      formatUtcInput(Date.parse(T)),
+    );
+    await expect
+      .poll(() => app.page.locator('.video-format').innerText())
+      .toMatch(/^This browser cannot make videos: it has no WebCodecs video encoder\./);
+    expect(await app.page.getByRole('button', { name: 'Download video' }).count()).toBe(0);
+    expect(app.errors).toEqual([]);
+    await app.page.close();
+  });
+
   it('npm run snapshot writes a video through the same code, and refuses bad arguments with the usage', async () => {
     const run = promisify(execFile);
     const tsx = join(ROOT, 'node_modules/.bin/tsx');
