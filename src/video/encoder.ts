@@ -69,7 +69,14 @@ export async function startFrameEncoder(format: VideoFormat, fps: number): Promi
     },
   });
   encoder.addEventListener('dequeue', () => wake());
-  encoder.configure(format.config);
+  try {
+    encoder.configure(format.config);
+  } catch (e) {
+    // Nothing will be written: release the encoder and the started file before saying so.
+    encoder.close();
+    await output.cancel();
+    throw e;
+  }
   const frameUs = 1e6 / fps;
   const check = () => {
     if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
