@@ -4,6 +4,7 @@
  */
 import type { RenderedKind } from './map/controller';
 import type { ExportSize } from './lib/export-compose';
+import type { VideoExportHooks, VideoExportResult, VideoSpec } from './lib/video-plan';
 import type { AppStore } from './state/store';
 
 export interface AutomationHook {
@@ -23,6 +24,19 @@ export interface AutomationHook {
    * (`npm run snapshot` writes it to a file).
    */
   exportImage(size: ExportSize): Promise<string>;
+  /**
+   * The video "Download video" would save for the current view and layers (spec: moments A and
+   * B, duration, fps, size), as a data: URL with its file name, format and where the time went
+   * (`npm run snapshot` writes it to a file). `container` asks for MP4 or WebM only.
+   */
+  exportVideo(
+    spec: VideoSpec,
+    opts?: Pick<VideoExportHooks, 'container' | 'onProgress'>,
+  ): Promise<AutomationVideo>;
+}
+
+export interface AutomationVideo extends Omit<VideoExportResult, 'blob'> {
+  dataUrl: string;
 }
 
 export type WithAutomation = { conflictMap: AutomationHook };

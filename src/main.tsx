@@ -9,6 +9,7 @@ import type { Dataset } from './data/types';
 import { formatProblem, type Problem } from './data/problems';
 import type { ExportSize } from './lib/export-compose';
 import { embedModeFrom } from './lib/share-links';
+import type { VideoExportHooks, VideoSpec } from './lib/video-plan';
 import { buildTimeline } from './data/timeline';
 import { bindStoreToMap } from './map/bind-store';
 import { MapController } from './map/controller';
@@ -85,6 +86,8 @@ function start(
   if (embed) document.documentElement.classList.add('embedded');
   const exportImage = (size: ExportSize): Promise<Blob> =>
     map ? map.exportImage(size) : Promise.reject(new Error('The map is not ready yet.'));
+  const exportVideo = (spec: VideoSpec, hooks?: VideoExportHooks) =>
+    map ? map.exportVideo(spec, hooks) : Promise.reject(new Error('The map is not ready yet.'));
   const allLoaded = pending ? new Promise<void>((r) => (markLoaded = r)) : Promise.resolve();
 
   const onMapContainer = (container: HTMLElement) => {
@@ -116,12 +119,22 @@ function start(
       renderedCount: (kind) => controller.renderedCount(kind),
       project: (at) => controller.project(at),
       exportImage: (size) => controller.exportImage(size).then(blobToDataUrl),
+      exportVideo: async (spec, opts = {}) => {
+        const { blob, ...r } = await controller.exportVideo(spec, opts);
+        return { ...r, dataUrl: await blobToDataUrl(blob) };
+      },
     });
   };
   const draw = () =>
     render(
       <AppContext.Provider
-        value={{ store, dataset: current.dataset, timeline: current.timeline, exportImage }}
+        value={{
+          store,
+          dataset: current.dataset,
+          timeline: current.timeline,
+          exportImage,
+          exportVideo,
+        }}
       >
         {embed ? (
           <EmbedApp mode={embed} onMapContainer={onMapContainer} />

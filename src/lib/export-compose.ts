@@ -84,17 +84,27 @@ export function exportSizeProblem(s: ExportSize): string | null {
   return null;
 }
 
-/** "aleppo-front-october-november-2015_2015-10-23-2334utc.png": the dataset and the moment. */
-export function exportFileName(datasetTitle: string, t: number): string {
-  const slug =
+/** The dataset's title as a file-name part: "aleppo-front-october-november-2015". */
+export function datasetSlug(datasetTitle: string): string {
+  return (
     datasetTitle
       .normalize('NFKD')
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'map';
+      .slice(0, 60) || 'map'
+  );
+}
+
+/** A moment (epoch ms) as a file-name part: "2015-10-23-2334utc". */
+export function momentSlug(t: number): string {
   const iso = formatIsoUtc(t);
-  return `${slug}_${iso.slice(0, 10)}-${iso.slice(11, 13)}${iso.slice(14, 16)}utc.png`;
+  return `${iso.slice(0, 10)}-${iso.slice(11, 13)}${iso.slice(14, 16)}utc`;
+}
+
+/** "aleppo-front-october-november-2015_2015-10-23-2334utc.png": the dataset and the moment. */
+export function exportFileName(datasetTitle: string, t: number): string {
+  return `${datasetSlug(datasetTitle)}_${momentSlug(t)}.png`;
 }
 
 /** Shortens text with "…" to fit maxW at the context's current font. */

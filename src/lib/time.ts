@@ -55,3 +55,21 @@ export function formatUtcClock(ms: number): string {
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
+
+/**
+ * Epoch ms as the value of an `<input type="datetime-local">` read as UTC:
+ * "2015-10-23T23:34" (seconds only when not zero).
+ */
+export function formatUtcInput(ms: number): string {
+  const iso = formatIsoUtc(ms);
+  return iso.endsWith(':00Z') ? iso.slice(0, 16) : iso.slice(0, 19);
+}
+
+/** The value of a datetime-local input ("2015-10-23T23:34", seconds optional) as UTC epoch ms,
+ * or null. */
+export function parseUtcInput(value: string): number | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/.test(value)) return null;
+  const ms = parseIsoTime(`${value}Z`);
+  // Date.parse rolls 30 February over into March: refuse a date that does not round-trip.
+  return ms !== null && formatIsoUtc(ms).slice(0, 16) === value.slice(0, 16) ? ms : null;
+}

@@ -20,6 +20,7 @@ import { filterReports } from '../data/filter/filtered-reports';
 import { isFiltering, NO_FILTER, type ReportFilter } from '../data/filter/report-filter';
 import type { Dataset, LayerKind, LonLat, Report } from '../data/types';
 import type { ExportSize } from '../lib/export-compose';
+import type { VideoExportHooks, VideoExportResult, VideoSpec } from '../lib/video-plan';
 import type { View } from '../state/store';
 import { FROM_STORE, MapInteraction } from './interaction';
 import {
@@ -406,16 +407,27 @@ export class MapController {
   async exportImage(size: ExportSize): Promise<Blob> {
     // Loaded on first use: the export code stays out of the app's first download.
     const { exportMap } = await import('./export-map');
+    return exportMap(this.exportOptions(), size);
+  }
+
+  /**
+   * Renders a video of the current view and layers from moment A to moment B (spec), frame by
+   * frame on a second, offscreen map (export-video.ts, loaded with its encoder on first use).
+   */
+  async exportVideo(spec: VideoSpec, hooks: VideoExportHooks = {}): Promise<VideoExportResult> {
+    const { exportVideo } = await import('./export-video');
+    return exportVideo(this.exportOptions(), spec, hooks);
+  }
+
+  /** What an export draws: this map's data, time, view and visible layers. */
+  private exportOptions() {
     const c = this.map.getCenter();
-    return exportMap(
-      {
-        ...this.opts,
-        t: this.t,
-        view: { center: [c.lng, c.lat], zoom: this.map.getZoom() },
-        visible: this.visible,
-      },
-      size,
-    );
+    return {
+      ...this.opts,
+      t: this.t,
+      view: { center: [c.lng, c.lat] as LonLat, zoom: this.map.getZoom() },
+      visible: this.visible,
+    };
   }
 
   destroy() {

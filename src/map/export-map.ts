@@ -1,7 +1,9 @@
 /**
- * Draws an exported image: a second MapController in an offscreen element of the export's size
+ * Draws exported images: a second MapController in an offscreen element of the export's size
  * renders the same style, time and layers; after its `idle` event its canvas (kept by
- * preserveDrawingBuffer) is composed with the overlays by drawExport. Loaded on demand.
+ * preserveDrawingBuffer) is composed with the overlays by drawExport. The PNG export draws one
+ * moment; the video export (export-video.ts) steps the same offscreen map through many. Loaded
+ * on demand.
  */
 import { drawExport, type ExportSize, exportSizeProblem } from '../lib/export-compose';
 import { metresPerPixel, scaleBar } from '../lib/scale-bar';
@@ -12,11 +14,28 @@ import { UNKNOWN_COLOR } from './style';
 /** The widest scale bar drawn, CSS px. */
 const SCALE_MAX_PX = 160;
 
-/** Renders `opts` (moment, view, layers) offscreen at `size` and returns the PNG. */
-export async function exportMap(
-  opts: Omit<ControllerOptions, 'container'>,
+export type ExportMapOptions = Omit<ControllerOptions, 'container'>;
+
+/** An offscreen map and the canvas its frames are composed on. */
+export interface OffscreenExport {
+  /** The offscreen map: move it with applyTime, wait for whenIdle. */
+  readonly shot: MapController;
+  /** The composed image, the export's device size. */
+  readonly canvas: HTMLCanvasElement;
+  /** Draws the map as it is now with the overlays, the date reading t (epoch ms). */
+  compose(t: number): void;
+  /** Removes the map and its element. */
+  close(): void;
+}
+
+/**
+ * Opens a map of `opts` (moment, view, layers) offscreen at `size` and resolves once it is drawn
+ * (first `idle`). The caller must close() it.
+ */
+export async function openOffscreenExport(
+  opts: ExportMapOptions,
   size: ExportSize,
-): Promise<Blob> {
+): Promise<OffscreenExport> {
   const problem = exportSizeProblem(size);
   if (problem) throw new Error(`Cannot export this image: ${problem}.`);
   const { width, height, pixelRatio } = size;
@@ -37,6 +56,10 @@ export async function exportMap(
     onSelectReport: noop,
     onDraftClick: noop,
   });
+  const close = () => {
+    shot.destroy();
+    holder.remove();
+  };
   try {
     await shot.ready;
     await shot.whenIdle();
@@ -46,24 +69,39 @@ export async function exportMap(
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('Cannot export this image: no 2D canvas in this browser.');
     const { manifest } = opts.dataset;
-    drawExport(ctx, shot.map.getCanvas(), size, {
-      title: manifest.title,
-      when: formatUtcInWords(opts.t),
-      legend: [
-        ...manifest.factions.map((f) => ({ label: f.label, color: f.color })),
-        { label: 'Controller not known', color: UNKNOWN_COLOR },
-      ],
-      scale: scaleBar(metresPerPixel(opts.view.center[1], opts.view.zoom), SCALE_MAX_PX),
-      attribution: manifest.attribution,
-    });
+    const legend = [
+      ...manifest.factions.map((f) => ({ label: f.label, color: f.color })),
+      { label: 'Controller not known', color: UNKNOWN_COLOR },
+    ];
+    // The view does not move during an export: one scale bar for every frame.
+    const scale = scaleBar(metresPerPixel(opts.view.center[1], opts.view.zoom), SCALE_MAX_PX);
+    const compose = (t: number) =>
+      drawExport(ctx, shot.map.getCanvas(), size, {
+        title: manifest.title,
+        when: formatUtcInWords(t),
+        legend,
+        scale,
+        attribution: manifest.attribution,
+      });
+    return { shot, canvas, compose, close };
+  } catch (e) {
+    close();
+    throw e;
+  }
+}
+
+/** Renders `opts` (moment, view, layers) offscreen at `size` and returns the PNG. */
+export async function exportMap(opts: ExportMapOptions, size: ExportSize): Promise<Blob> {
+  const out = await openOffscreenExport(opts, size);
+  try {
+    out.compose(opts.t);
     return await new Promise<Blob>((res, rej) =>
-      canvas.toBlob(
+      out.canvas.toBlob(
         (b) => (b ? res(b) : rej(new Error('Cannot export this image: PNG encoding failed.'))),
         'image/png',
       ),
     );
   } finally {
-    shot.destroy();
-    holder.remove();
+    out.close();
   }
 }

@@ -1,6 +1,6 @@
 /**
  * The Share dialog: a link to this moment, the embed code (locked or replayable, with a live
- * preview) and a PNG export. A modal <dialog>: the page behind is inert, focus stays inside,
+ * preview), a PNG export and a video export (VideoExport.tsx). A modal <dialog>: the page behind is inert, focus stays inside,
  * Escape closes it and focus returns to the Share button. Loaded on first use.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -15,6 +15,8 @@ import {
 } from '../lib/share-links';
 import { formatUtcDate } from '../lib/time';
 import { useApp } from './use-app-state';
+import type { VideoJob } from './video-job';
+import { VideoExport } from './VideoExport';
 
 /** The preview's largest width in the dialog, CSS px; larger embeds are shown scaled down. */
 const PREVIEW_W = 420;
@@ -30,7 +32,14 @@ async function copyText(text: string, field: HTMLInputElement | HTMLTextAreaElem
   }
 }
 
-export function ShareDialog({ onClose }: { onClose(): void }) {
+export interface ShareDialogProps {
+  onClose(): void;
+  /** The video being made, if any (kept by ShareButton: it outlives the dialog). */
+  videoJob: VideoJob | null;
+  onVideoJob(job: VideoJob): void;
+}
+
+export function ShareDialog({ onClose, videoJob, onVideoJob }: ShareDialogProps) {
   const { store, dataset, exportImage } = useApp();
   const dialog = useRef<HTMLDialogElement>(null);
   const linkField = useRef<HTMLInputElement>(null);
@@ -217,7 +226,7 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
         <h3 id="share-image-title">Image (PNG)</h3>
         <div class="share-row">
           <label>
-            Size{' '}
+            Image size{' '}
             <select
               value={preset}
               onChange={(e) => setPreset(Number((e.currentTarget as HTMLSelectElement).value))}
@@ -242,6 +251,7 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
           </button>
         </div>
       </section>
+      <VideoExport job={videoJob} onJob={onVideoJob} />
       <p class="share-status" role="status">
         {status}
       </p>

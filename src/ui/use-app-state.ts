@@ -9,6 +9,7 @@ import type { Timeline } from '../data/timeline';
 import type { Dataset } from '../data/types';
 import type { ExportSize } from '../lib/export-compose';
 import { throttle } from '../lib/throttle';
+import type { VideoExportHooks, VideoExportResult, VideoSpec } from '../lib/video-plan';
 import type { AppState, AppStore } from '../state/store';
 
 export interface AppContextValue {
@@ -18,6 +19,9 @@ export interface AppContextValue {
   /** Renders the current moment and view as a PNG (the map controller does it; UI never
    * touches the map). */
   exportImage(size: ExportSize): Promise<Blob>;
+  /** Renders the current view and layers as a video from moment A to B (the controller steps an
+   * offscreen map; see src/map/export-video.ts). */
+  exportVideo(spec: VideoSpec, hooks?: VideoExportHooks): Promise<VideoExportResult>;
 }
 
 export const AppContext = createContext<AppContextValue | null>(null);

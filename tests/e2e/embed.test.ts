@@ -224,7 +224,7 @@ describe('sharing and export', () => {
     const app = await openApp(session, `/${MOMENT}`);
     await app.page.getByRole('button', { name: 'Share / export' }).click();
     await app.page
-      .getByRole('combobox', { name: 'Size' })
+      .getByRole('combobox', { name: 'Image size' })
       .selectOption({ label: '1080 × 1080 (square, social)' });
     const [download] = await Promise.all([
       // Software WebGL draws the 1080 × 1080 map on the CPU: allow it time.

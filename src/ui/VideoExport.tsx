@@ -1,0 +1,175 @@
+/**
+ * The Share dialog's Video part: moments A and B, duration, frame rate and size; which format
+ * this browser will make (asked with VideoEncoder.isConfigSupported before anything is drawn);
+ * Download video; and, while a video is made, a progress bar with Cancel. The job itself lives in
+ * ShareButton, so closing the dialog does not stop it.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { previousPostTime } from '../data/timeline';
+import { formatUtcInput, parseUtcInput } from '../lib/time';
+import {
+  DIALOG_DURATION,
+  VIDEO_FPS,
+  VIDEO_PRESETS,
+  type VideoSpec,
+  videoFileName,
+  videoSpecProblem,
+} from '../lib/video-plan';
+import { chooseVideoFormat, type VideoFormat } from '../video/format';
+import { useApp } from './use-app-state';
+import { startVideoJob, type VideoJob } from './video-job';
+
+type Probe = { checking: true } | { format: VideoFormat } | { problem: string };
+
+export function VideoExport({ job, onJob }: { job: VideoJob | null; onJob(job: VideoJob): void }) {
+  const { store, dataset, timeline, exportVideo } = useApp();
+  // Defaults: the compare moments when comparing, else the previous post to the current time.
+  const [initial] = useState(() => {
+    const s = store.getState();
+    const from = s.compareA ?? previousPostTime(s.t, timeline.posts) ?? s.domain[0];
+    return { from: formatUtcInput(from), to: formatUtcInput(s.t) };
+  });
+  const [fromText, setFromText] = useState(initial.from);
+  const [toText, setToText] = useState(initial.to);
+  const [duration, setDuration] = useState(10);
+  const [fps, setFps] = useState<number>(30);
+  const [preset, setPreset] = useState(0);
+  const [probe, setProbe] = useState<Probe>({ checking: true });
+  const { width, height } = VIDEO_PRESETS[preset];
+
+  useEffect(() => {
+    let live = true;
+    setProbe({ checking: true });
+    chooseVideoFormat(width, height, fps)
+      .catch((e: unknown) => ({ problem: `This browser cannot make videos: ${String(e)}` }))
+      .then((r) => live && setProbe(r));
+    return () => {
+      live = false;
+    };
+  }, [width, height, fps]);
+
+  const from = parseUtcInput(fromText);
+  const to = parseUtcInput(toText);
+  const spec: VideoSpec | null =
+    from === null || to === null ? null : { from, to, duration, fps, width, height };
+  const problem =
+    from === null || to === null
+      ? 'Moments A and B must be dates and times (UTC).'
+      : spec && videoSpecProblem(spec);
+  const running = job?.state === 'running' || job?.state === 'cancelling';
+  const title = dataset.manifest.title;
+  const [lo, hi] = store.getState().domain.map(formatUtcInput);
+
+  const start = () => {
+    if (!spec || problem || !('format' in probe)) return;
+    startVideoJob((hooks) => exportVideo(spec, hooks), onJob);
+  };
+
+  return (
+    <section aria-labelledby="share-video-title">
+      <h3 id="share-video-title">Video</h3>
+      <div class="share-row">
+        <label>
+          From (moment A, UTC){' '}
+          <input
+            type="datetime-local"
+            min={lo}
+            max={hi}
+            value={fromText}
+            onChange={(e) => setFromText((e.currentTarget as HTMLInputElement).value)}
+          />
+        </label>
+        <label>
+          To (moment B, UTC){' '}
+          <input
+            type="datetime-local"
+            min={lo}
+            max={hi}
+            value={toText}
+            onChange={(e) => setToText((e.currentTarget as HTMLInputElement).value)}
+          />
+        </label>
+      </div>
+      <div class="share-row">
+        <label>
+          Duration (s){' '}
+          <input
+            type="number"
+            min={DIALOG_DURATION.min}
+            max={DIALOG_DURATION.max}
+            value={duration}
+            onChange={(e) => {
+              const n = Math.round(Number((e.currentTarget as HTMLInputElement).value));
+              setDuration(
+                Number.isFinite(n)
+                  ? Math.min(DIALOG_DURATION.max, Math.max(DIALOG_DURATION.min, n))
+                  : 10,
+              );
+            }}
+          />
+        </label>
+        <label>
+          Frames per second{' '}
+          <select
+            value={fps}
+            onChange={(e) => setFps(Number((e.currentTarget as HTMLSelectElement).value))}
+          >
+            {VIDEO_FPS.map((f) => (
+              <option key={f} value={f}>
+                {f}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Video size{' '}
+          <select
+            value={preset}
+            onChange={(e) => setPreset(Number((e.currentTarget as HTMLSelectElement).value))}
+          >
+            {VIDEO_PRESETS.map((p, i) => (
+              <option key={p.label} value={i}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p class="video-format" aria-live="polite">
+        {'checking' in probe
+          ? 'Checking which video format this browser can make…'
+          : 'problem' in probe
+            ? probe.problem
+            : `You will get ${probe.format.label}: ${
+                spec
+                  ? videoFileName(title, spec.from, spec.to, probe.format.container)
+                  : `a .${probe.format.container} file`
+              }`}
+      </p>
+      {problem && <p class="video-problem">{problem}</p>}
+      {running && job ? (
+        <div class="share-row">
+          <progress
+            aria-label="Video export"
+            max={job.total || 1}
+            value={job.done}
+            class="video-progress"
+          />
+          <span class="muted">{job.message}</span>
+          <button type="button" onClick={job.cancel} disabled={job.state !== 'running'}>
+            Cancel video
+          </button>
+        </div>
+      ) : (
+        'format' in probe && (
+          <div class="share-row">
+            <button type="button" onClick={start} disabled={Boolean(problem)}>
+              Download video
+            </button>
+            {job && <span class="muted">{job.message}</span>}
+          </div>
+        )
+      )}
+    </section>
+  );
+}
