@@ -34,6 +34,7 @@ import {
   PREVIEW_CIRCLE,
   PREVIEW_SOURCE,
   layersOf,
+  FRONT_STATE,
   FRONTS_LINE,
   PLACES_CIRCLE,
   UNKNOWN_COLOR,
@@ -337,7 +338,12 @@ export class MapController {
       'compare-lost': [COMPARE_LOST],
       'compare-places': [COMPARE_PLACES],
     }[kind];
-    const found = this.map.queryRenderedFeatures({ layers: [...layers] });
+    const all = this.map.queryRenderedFeatures({ layers: [...layers] });
+    // Front lines drawn by feature state are queried even while off (opacity 0): count those on.
+    const found =
+      kind === 'fronts' && pinsOnGpu(this.strategy)
+        ? all.filter((f) => f.state?.[FRONT_STATE] === true)
+        : all;
     // Areas have no id: count the factions drawn.
     if (kind === 'compare-gained' || kind === 'compare-lost')
       return new Set(found.map((f) => f.properties?.faction)).size;

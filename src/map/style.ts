@@ -48,6 +48,8 @@ export const ZONES_FILL = 'zones-fill';
 export const ZONES_LINE = 'zones-line';
 export const ZONES_LINE_APPROX = 'zones-line-approximate';
 export const ZONES_CONTESTED_LINE = 'zones-contested-line';
+/** Feature-state key: the front line is active at the current time (gpu-like strategies). */
+export const FRONT_STATE = 'on';
 export const FRONTS_CASING = 'fronts-casing';
 export const FRONTS_LINE = 'fronts-line';
 export const UNCERTAINTY_FILL = 'places-uncertainty-fill';
@@ -114,7 +116,7 @@ export function thematicSources(
         { type: 'geojson', data: v.zones } as SourceSpecification,
       ]),
     ),
-    [FRONTS_SOURCE]: { type: 'geojson', data: features.fronts },
+    [FRONTS_SOURCE]: { type: 'geojson', data: features.fronts, promoteId: 'id' },
     [UNCERTAINTY_SOURCE]: { type: 'geojson', data: features.uncertainty },
     [PLACES_SOURCE]: { type: 'geojson', data: features.places },
     [PLACE_LABELS_SOURCE]: { type: 'geojson', data: features.placeLabels, promoteId: 'id' },
@@ -144,6 +146,13 @@ export function thematicLayers(
   const zonesNow = activeAt(keyed ? ZONES_KEY : TIME_STATE);
   const placesNow = activeAt(keyed ? PLACES_KEY : TIME_STATE);
   const frontsNow = activeAt(keyed ? FRONTS_KEY : TIME_STATE);
+  // By state (as place dots): a time step sets which lines are on, a repaint with no re-tiling,
+  // so a video frame is drawn once. Otherwise a time filter.
+  const frontOn: ExpressionSpecification = ['boolean', ['feature-state', FRONT_STATE], false];
+  const frontsWhen = (opacity: number) =>
+    placesByState
+      ? { paint: { 'line-opacity': ['case', frontOn, opacity, 0] as ExpressionSpecification } }
+      : { filter: frontsNow, paint: { 'line-opacity': opacity } };
   const status = (key: 'fill' | 'stroke'): ExpressionSpecification => [
     'match',
     ['get', 'status'],
@@ -218,17 +227,22 @@ export function thematicLayers(
       id: FRONTS_CASING,
       type: 'line',
       source: FRONTS_SOURCE,
-      filter: frontsNow,
       layout: { 'line-join': 'round', 'line-cap': 'round' },
-      paint: { 'line-color': '#ffffff', 'line-width': 4.5, 'line-opacity': 0.85 },
+      ...frontsWhen(0.85),
+      paint: { 'line-color': '#ffffff', 'line-width': 4.5, ...frontsWhen(0.85).paint },
     },
     {
       id: FRONTS_LINE,
       type: 'line',
       source: FRONTS_SOURCE,
-      filter: frontsNow,
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': FRONT_COLOR, 'line-width': 2, 'line-dasharray': [3, 1.5] },
+      ...frontsWhen(1),
+      paint: {
+        'line-color': FRONT_COLOR,
+        'line-width': 2,
+        'line-dasharray': [3, 1.5],
+        ...frontsWhen(1).paint,
+      },
     },
     {
       id: UNCERTAINTY_FILL,

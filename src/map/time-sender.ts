@@ -12,6 +12,8 @@ import type { ZoneLayer } from './zone-layer';
 import {
   CONTESTED_STATE,
   FACTION_STATE,
+  FRONT_STATE,
+  FRONTS_SOURCE,
   PLACE_LABELS_SOURCE,
   PLACES_SOURCE,
   reportsSourceId,
@@ -19,7 +21,7 @@ import {
   zoneVersionLayers,
 } from './style';
 import { TIME_STATE } from './time-filters';
-import { activeVersions, keyValues, PLACES_KEY, type TimePlan } from './time-plan';
+import { activeVersions, FRONTS_KEY, keyValues, PLACES_KEY, type TimePlan } from './time-plan';
 import { pinsOnGpu, type TimeStrategy } from './time-strategy';
 
 export interface TimeContext {
@@ -35,6 +37,8 @@ export class TimeSender {
   private stateSent: Record<string, number> = {};
   /** Controller and contesting side of each place as last sent to the map's feature state. */
   private placeFactions = new Map<string, string>();
+  /** Front lines whose feature state is on. */
+  private frontsOn = new Set<string>();
   /** perday: zone versions whose layers are visible (the style starts with those at t). */
   private versionsShown: Set<number>;
 
@@ -65,6 +69,12 @@ export class TimeSender {
     // A place changes hands only at a boundary of the places key: between two, skip the loop.
     if (gpuLike && values[PLACES_KEY] !== this.stateSent[PLACES_KEY])
       this.sendPlaceFactions(t, ctx);
+    // Front lines by feature state too: their key is not a global state here.
+    if (gpuLike && FRONTS_KEY in values) {
+      if (values[FRONTS_KEY] !== this.stateSent[FRONTS_KEY]) this.sendFronts(t, ctx.features);
+      this.stateSent[FRONTS_KEY] = values[FRONTS_KEY];
+      delete values[FRONTS_KEY];
+    }
     for (const [key, value] of Object.entries(values))
       if (this.stateSent[key] !== value) {
         this.map.setGlobalStateProperty(key, value);
@@ -101,6 +111,20 @@ export class TimeSender {
         { [FACTION_STATE]: faction, [CONTESTED_STATE]: other },
       );
       this.placeFactions.set(place.id, key);
+    }
+  }
+
+  /** Turns on the front lines active at t and off the others: only those that change. */
+  private sendFronts(t: number, { fronts }: MapFeatures) {
+    for (const f of fronts.features) {
+      const on = f.properties.t0 <= t && t < f.properties.t1;
+      if (this.frontsOn.has(f.properties.id) === on) continue;
+      this.map.setFeatureState(
+        { source: FRONTS_SOURCE, id: f.properties.id },
+        { [FRONT_STATE]: on },
+      );
+      if (on) this.frontsOn.add(f.properties.id);
+      else this.frontsOn.delete(f.properties.id);
     }
   }
 
