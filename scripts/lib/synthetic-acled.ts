@@ -3,26 +3,13 @@
  * with ACLED's columns, spread over October and November 2015 and the Aleppo-Hama area, every
  * sub-event type, all three geo_precision codes, notes with commas and quotes.
  */
+import { MONTHS } from '../../src/lib/time';
 import { writeFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { CATEGORIES } from '../../src/data/categories';
 
 const DAY = 86_400_000;
 const START = Date.parse('2015-10-01T00:00:00Z');
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 export async function writeAcledCsv(path: string, rows: number): Promise<void> {
   const kinds = CATEGORIES.filter((c) => c.id !== 'siege');

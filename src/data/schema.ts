@@ -32,12 +32,12 @@ export type Fields = Record<string, FieldSpec>;
 
 const PRECISIONS = ['exact', 'approximate'] as const;
 
-export const ZONE_FIELDS: Fields = {
-  faction: { type: 'string', required: true, doc: 'id of a faction in the manifest' },
+/** When a derived area or line holds, where it comes from and how exact it is: zones and fronts. */
+const VALIDITY: Fields = {
   valid_from: {
     type: 'time',
     required: true,
-    doc: 'first moment the zone holds (ISO 8601 with zone)',
+    doc: 'first moment it holds (ISO 8601 with zone)',
   },
   valid_to: {
     type: 'time',
@@ -46,12 +46,23 @@ export const ZONE_FIELDS: Fields = {
   },
   source: { type: 'string', required: true, maxLength: 1000, doc: 'URL or citation' },
   precision: { type: 'enum', values: PRECISIONS, required: true, doc: 'exact | approximate' },
+};
+const NOTE: FieldSpec = {
+  type: 'string',
+  required: false,
+  maxLength: 2000,
+  doc: 'method or caveat',
+};
+
+export const ZONE_FIELDS: Fields = {
+  faction: { type: 'string', required: true, doc: 'id of a faction in the manifest' },
+  ...VALIDITY,
   contested: {
     type: 'string-list',
     required: false,
     doc: 'ids of the factions fighting over this area (two or more); absent = not contested',
   },
-  note: { type: 'string', required: false, maxLength: 2000, doc: 'method or caveat' },
+  note: NOTE,
 };
 
 export const FRONT_FIELDS: Fields = {
@@ -60,15 +71,8 @@ export const FRONT_FIELDS: Fields = {
     required: true,
     doc: 'ids of the two factions whose areas meet along the line',
   },
-  valid_from: { type: 'time', required: true, doc: 'first moment the line holds' },
-  valid_to: {
-    type: 'time',
-    required: false,
-    doc: 'moment it stops holding, exclusive; absent = open-ended',
-  },
-  source: { type: 'string', required: true, maxLength: 1000, doc: 'URL or citation' },
-  precision: { type: 'enum', values: PRECISIONS, required: true, doc: 'exact | approximate' },
-  note: { type: 'string', required: false, maxLength: 2000, doc: 'method or caveat' },
+  ...VALIDITY,
+  note: NOTE,
 };
 
 export const PLACE_FIELDS: Fields = {
