@@ -1,4 +1,5 @@
 /** Checks one properties object against its field schema. */
+import { isHttpUrl } from '../lib/http-url';
 import { parseIsoTime } from '../lib/time';
 import type { Problem } from './problems';
 import {
@@ -17,16 +18,7 @@ export interface Where {
 
 const HTML_TAG = /<\s*\/?\s*[a-z!][^>]*>/i;
 
-/** True when `value` is an absolute http(s) URL. */
-export function isHttpUrl(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  try {
-    const u = new URL(value);
-    return u.protocol === 'https:' || u.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
+export { isHttpUrl };
 
 function checkValue(name: string, spec: FieldSpec, value: unknown, where: Where, out: Problem[]) {
   const problem = (message: string, fix: string) =>

@@ -3,7 +3,7 @@
  * and only http(s) URLs become links.
  */
 import { categoryById } from '../data/categories';
-import { isHttpUrl } from '../data/validate-fields';
+import { isHttpUrl } from '../lib/http-url';
 import { citationParts } from '../lib/citation';
 import type { ControlSpan } from '../data/timeline';
 import type { Faction, Place, Report } from '../data/types';

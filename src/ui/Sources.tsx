@@ -1,5 +1,5 @@
 /** The dataset's sources and licences, with links where they are http(s). */
-import { isHttpUrl } from '../data/validate-fields';
+import { isHttpUrl } from '../lib/http-url';
 import { useApp } from './use-app-state';
 
 export function Sources() {
