@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WithAutomation } from '../../src/automation';
 import { type AppPage, colourAt, openApp, type Session, startSession } from './driver';
@@ -338,6 +339,33 @@ describe('bad input', () => {
       '&lt;img src=x onerror=alert(1)&gt;',
     );
     expect(await popup.locator('img').count()).toBe(0);
+    await app.page.close();
+  });
+});
+
+describe('the JS budget', () => {
+  it("loads at most 60 KB gzip of the app's own JavaScript (MapLibre aside) to open the map", async () => {
+    const scripts = new Set<string>();
+    const app = await openApp(session, '/', undefined, {
+      beforeGoto: async (page) => {
+        page.on('request', (r) => {
+          const path = new URL(r.url()).pathname;
+          if (path.endsWith('.js')) scripts.add(path.split('/').pop() as string);
+        });
+      },
+    });
+    await app.idle();
+    const own = [...scripts].filter((f) => !f.startsWith('maplibre'));
+    // The main chunk and the loading worker at least; the validator, drafting and the changes
+    // log are chunks fetched on first use.
+    expect(own.some((f) => f.startsWith('index-'))).toBe(true);
+    expect(own.some((f) => f.startsWith('load-worker'))).toBe(true);
+    const bytes = own.reduce(
+      (n, f) =>
+        n + gzipSync(readFileSync(new URL(`../../dist/assets/${f}`, import.meta.url))).length,
+      0,
+    );
+    expect(bytes).toBeLessThan(60 * 1024);
     await app.page.close();
   });
 });
