@@ -258,7 +258,8 @@ export class ZoneLayer implements CustomLayerInterface {
     const { fills, lines } = this.ranges;
     if (!fills.length && !lines.length) return;
     const matrix = options.defaultProjectionData.mainMatrix as Float32Array;
-    const ratio = window.devicePixelRatio || 1;
+    // The map's own ratio, not the screen's: an export draws at its own (2× for print).
+    const ratio = this.map.getPixelRatio();
     // Triangles of either winding, over whatever was drawn below; MapLibre resets its own GL
     // state after a custom layer.
     gl.disable(gl.CULL_FACE);

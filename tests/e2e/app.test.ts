@@ -13,21 +13,6 @@ afterAll(async () => {
 const slider = (app: AppPage) => app.page.getByRole('slider', { name: /Time/ });
 const valueText = (app: AppPage) => slider(app).getAttribute('aria-valuetext');
 
-/** The map canvas colour (RGBA) at a [lon, lat], read back from the drawing buffer. */
-const colourAt = (app: AppPage, at: [number, number]) =>
-  app.page.evaluate((at) => {
-    const hook = (window as unknown as WithAutomation).conflictMap;
-    const { x, y } = hook.project(at);
-    const canvas = document.querySelector('.map canvas') as HTMLCanvasElement;
-    const ratio = canvas.width / canvas.clientWidth;
-    const copy = document.createElement('canvas');
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    const ctx = copy.getContext('2d') as CanvasRenderingContext2D;
-    ctx.drawImage(canvas, 0, 0);
-    return [...ctx.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data];
-  }, at);
-
 describe('the app on its bundled dataset', () => {
   it('loads with no console errors, draws zones, places and pins, and requests nothing off its origin', async () => {
     const app = await openApp(session, '/');
@@ -217,7 +202,7 @@ describe('the app on its bundled dataset', () => {
       session,
       '/#t=2015-11-12T11:00:00Z&c=37.05086,35.99024&z=11.00&l=places',
     );
-    const atDot = () => colourAt(app, [37.05086, 35.99024]);
+    const atDot = () => app.colourAt([37.05086, 35.99024]);
     const near = (c: number[], hex: string) =>
       [1, 3, 5].every((i, k) => Math.abs(c[k] - Number.parseInt(hex.slice(i, i + 2), 16)) < 40);
     expect(near(await atDot(), '#009e73')).toBe(true);
@@ -232,7 +217,7 @@ describe('the app on its bundled dataset', () => {
 
   it('zones change hands at their version boundary, drawn alike on the GPU and from tiles', async () => {
     // The map's colour 1 km south of al-Hader (inside its zone, off its dot).
-    const probe = (app: AppPage) => colourAt(app, [37.05086, 35.98124]);
+    const probe = (app: AppPage) => app.colourAt([37.05086, 35.98124]);
     const seen: Record<string, number[][]> = {};
     for (const strategy of ['gpu', 'tiled']) {
       const app = await openApp(
