@@ -63,7 +63,7 @@ export async function openApp(
   viewport = { width: 1280, height: 800 },
   opts: {
     /** Runs before navigation, e.g. to route (hold back) some requests. */
-    beforeGoto?: (page: Page) => Promise<void>;
+    beforeGoto?: (page: Page) => Promise<unknown>;
     /** Wait for everything to load (default), or only for the map to open. */
     until?: 'ready' | 'mapReady';
   } = {},
