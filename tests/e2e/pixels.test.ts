@@ -5,8 +5,9 @@
  * (tests/fixtures/pixels) has no basemap, so every pixel off the data is the background colour.
  *
  *            north zone: rebel from 5 Nov
- *   pin ● (confirmed, 3 Nov)  ● (claimed, 6 Nov)  ● (unconfirmed, 9 Nov)     along lat 36.0
- *            south zone: regime 1–10 Nov, rebel from 10 Nov
+ *   pin ● (confirmed, 3 Nov)  ● (claimed, 6 Nov)  ● (unconfirmed, 9 Nov)  [east zone: regime,
+ *            south zone: regime 1–10 Nov, rebel from 10 Nov               contested by the
+ *                                                                         rebels, from 7 Nov]
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WithAutomation } from '../../src/automation';
@@ -36,6 +37,9 @@ const PIN_AT = {
 /** The middle of each zone, 3 km from any pin or edge. */
 const NORTH: [number, number] = [37.0, 36.05];
 const SOUTH: [number, number] = [37.0, 35.95];
+const EAST: [number, number] = [37.13, 36.0];
+/** Contested zones' stripes (zone-layer.ts) are drawn at 0.5 opacity. */
+const STRIPE_OPACITY = 0.5;
 const day = (d: number) => Date.parse(`2015-11-${String(d).padStart(2, '0')}T00:00:00Z`);
 
 const rgb = (hex: string) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
@@ -90,7 +94,7 @@ for (const strategy of ['gpu', 'tiled'] as const) {
       expectColour(seen.north, filled(REBEL), '8 Nov, north zone rebel');
       expectColour(seen.south, filled(REGIME), '8 Nov, south zone regime');
       expect(await app.rendered('reports')).toBe(2);
-      expect(await app.rendered('zones')).toBe(2);
+      expect(await app.rendered('zones')).toBe(3);
 
       // 4 Nov: before the claimed pin and the north zone.
       await app.setTime(day(4));
@@ -98,6 +102,7 @@ for (const strategy of ['gpu', 'tiled'] as const) {
       expectColour(seen.confirmed, PIN_FILL.confirmed, '4 Nov, confirmed pin');
       expectColour(seen.claimed, bg, '4 Nov, no claimed pin yet');
       expectColour(seen.north, bg, '4 Nov, no north zone yet');
+      expectColour(await app.colourAt(EAST), bg, '4 Nov, no east zone yet');
       expectColour(seen.south, filled(REGIME), '4 Nov, south zone regime');
 
       // 2 Nov: before every pin.
@@ -123,6 +128,35 @@ for (const strategy of ['gpu', 'tiled'] as const) {
       for (const k of ['confirmed', 'claimed', 'unconfirmed', 'north', 'south'] as const)
         expectColour(seen[k], bg, `12 Nov, layers off, ${k}`);
       expect(app.errors).toEqual([]);
+      await app.page.close();
+    });
+
+    it('draws a contested zone with both sides in it', async () => {
+      const app = await open(strategy, '2015-11-08T00:00:00Z');
+      // The colours of a 16 × 16 px window in the middle of the contested zone.
+      const pixels = await app.page.evaluate((at) => {
+        const { x, y } = (window as unknown as WithAutomation).conflictMap.project(at);
+        const canvas = document.querySelector('.map canvas') as HTMLCanvasElement;
+        const copy = document.createElement('canvas');
+        copy.width = canvas.width;
+        copy.height = canvas.height;
+        const ctx = copy.getContext('2d') as CanvasRenderingContext2D;
+        ctx.drawImage(canvas, 0, 0);
+        const d = ctx.getImageData(Math.round(x) - 8, Math.round(y) - 8, 16, 16).data;
+        const out: number[][] = [];
+        for (let i = 0; i < d.length; i += 4) out.push([d[i], d[i + 1], d[i + 2]]);
+        return out;
+      }, EAST);
+      const share = (want: number[]) =>
+        pixels.filter((c) => c.every((v, k) => Math.abs(v - want[k]) <= 3)).length / pixels.length;
+      if (strategy === 'gpu') {
+        // Diagonal stripes, 4 px each, of the holder's and the other side's colours.
+        expect(share(filled(REGIME, STRIPE_OPACITY))).toBeGreaterThan(0.3);
+        expect(share(filled(REBEL, STRIPE_OPACITY))).toBeGreaterThan(0.3);
+      } else {
+        // Tiles cannot stripe a fill: the holder's fill inside, the other side on the edge.
+        expect(share(filled(REGIME))).toBe(1);
+      }
       await app.page.close();
     });
   });
