@@ -848,6 +848,7 @@ describe('checks across files', () => {
           featureId: 'b',
           property: 'geometry',
           message: `overlaps zone a (rebel, in a.geojson) by ${(stripM2(0.01) / 1e6).toFixed(2)} km² while both are valid`,
+          fix: 'a place has one controller at a time: cut one zone, or end one before the other starts',
         }),
       ]);
     });
@@ -873,6 +874,67 @@ describe('checks across files', () => {
       expect(
         checkZoneOverlaps(pair(0.05, undefined, ['2015-10-10T01:00:00Z', '2015-10-10T00:00:00Z'])),
       ).toHaveLength(1);
+    });
+
+    it('multipolygons, and rings that do not start at their western or southern corner, are boxed right', () => {
+      // A ring starting at its north-east corner, and a MultiPolygon: the bounding-box shortcut
+      // must still see that they overlap.
+      const ne = square(37, 36).map((r) => [...r.slice(2, 4), ...r.slice(0, 3)]);
+      const multi = {
+        ...at('m', 'regime', []),
+        feature: {
+          ...at('m', 'regime', []).feature,
+          geometry: { type: 'MultiPolygon', coordinates: [square(30, 30), square(37.05, 36.05)] },
+        } as unknown as Zone,
+      };
+      expect(checkZoneOverlaps([at('ne', 'rebel', ne), multi]).map((p) => p.featureId)).toEqual([
+        'm',
+      ]);
+      for (const shift of [
+        [0.05, 0],
+        [-0.05, 0],
+        [0, 0.05],
+        [0, -0.05],
+      ])
+        expect(
+          checkZoneOverlaps([
+            at('ne', 'rebel', ne),
+            at('s', 'regime', square(37 + shift[0], 36 + shift[1])),
+          ]),
+          String(shift),
+        ).toHaveLength(1);
+    });
+
+    it('each pair of shapes is measured on its own (no area reused for another pair)', () => {
+      // Two triangles halving the same square (boxes overlap, areas do not) after a pair that
+      // does overlap: a remembered area must belong to its own pair of shapes.
+      const lower = [
+        [
+          [37, 36],
+          [37.1, 36],
+          [37, 36.1],
+          [37, 36],
+        ],
+      ];
+      const upper = [
+        [
+          [37.1, 36],
+          [37.1, 36.1],
+          [37, 36.1],
+          [37.1, 36],
+        ],
+      ];
+      const zones = [
+        at('sq', 'rebel', square(37, 36), '2015-10-01T00:00:00Z'),
+        at('over', 'regime', square(37.05, 36), '2015-10-02T00:00:00Z', '2015-10-03T00:00:00Z'),
+        at('low', 'isis', lower, '2015-10-04T00:00:00Z'),
+        at('up', 'regime', upper, '2015-10-05T00:00:00Z'),
+      ];
+      expect(
+        checkZoneOverlaps(zones)
+          .map((p) => `${p.featureId}×${/zone ([\w-]+)/.exec(p.message)?.[1]}`)
+          .sort(),
+      ).toEqual(['low×sq', 'over×sq', 'up×sq']);
     });
 
     it('a zone inside another, and one pair among many versions, are found once each', () => {
