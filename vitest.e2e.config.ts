@@ -9,5 +9,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // expect.poll waits for the page (a comparison in a worker, a frame drawn on the CPU by
+    // SwiftShader); its 1 s default fails on a busy two-core machine, not on a broken app.
+    expect: { poll: { timeout: 20_000 } },
   },
 });

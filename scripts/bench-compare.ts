@@ -14,7 +14,10 @@ import { loadDataset } from '../src/data/load';
 import { buildTimeline } from '../src/data/timeline';
 import type { Dataset } from '../src/data/types';
 import { readLocal } from './lib/read-local';
+import { refuseArguments } from './lib/cli-args';
 import { writeSyntheticDataset } from './lib/synthetic';
+
+refuseArguments('bench:compare', 'usage: npm run bench:compare');
 
 const FRAME_MS = 1000 / 60;
 const load = async (path: string): Promise<Dataset> => {

@@ -13,20 +13,20 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { WithAutomation } from '../src/automation';
 import { type AppPage, openApp, startSession } from '../tests/e2e/driver';
+import { parseCliArgs } from './lib/cli-args';
 import { writeSyntheticDataset } from './lib/synthetic';
 
-const { values: opts } = parseArgs({
-  options: {
-    pins: { type: 'string', default: '1000' },
-    versions: { type: 'string', default: '30' },
-    strategies: { type: 'string', default: 'tiled,gpu' },
-    steps: { type: 'string', default: '16' },
-    hide: { type: 'string' },
-    'no-build': { type: 'boolean', default: false },
-  },
+const USAGE =
+  'usage: npm run bench:pair -- [--pins 1000] [--versions 30] [--strategies tiled,gpu] [--steps 16] [--hide ".feed"] [--no-build]';
+const opts = parseCliArgs('bench:pair', USAGE, {
+  pins: { type: 'string', default: '1000' },
+  versions: { type: 'string', default: '30' },
+  strategies: { type: 'string', default: 'tiled,gpu' },
+  steps: { type: 'string', default: '16' },
+  hide: { type: 'string' },
+  'no-build': { type: 'boolean', default: false },
 });
 const pins = Number(opts.pins);
 const zoneVersions = Number(opts.versions);

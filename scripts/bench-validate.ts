@@ -12,21 +12,23 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { check } from '@placemarkio/check-geojson';
 import { loadDataset } from '../src/data/load';
 import type { LayerKind } from '../src/data/types';
 import { contextOf, type ValidationContext } from '../src/data/validate';
 import { validateLayerText } from '../src/data/validate-text';
+import { parseCliArgs } from './lib/cli-args';
 import { readLocal } from './lib/read-local';
 
-const { values: args } = parseArgs({
-  options: {
+const args = parseCliArgs(
+  'bench-validate',
+  'usage: npx tsx scripts/bench-validate.ts [--mb 30] [--rounds 5] [--vertices 4000]',
+  {
     mb: { type: 'string', default: '30' },
     rounds: { type: 'string', default: '5' },
     vertices: { type: 'string', default: '4000' },
   },
-});
+);
 const targetBytes = Number(args.mb) * 1e6;
 const rounds = Number(args.rounds);
 const vertices = Number(args.vertices);

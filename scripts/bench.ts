@@ -13,24 +13,24 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, mkdir, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { WithAutomation } from '../src/automation';
 import { openApp, startSession } from '../tests/e2e/driver';
+import { parseCliArgs } from './lib/cli-args';
 import { writeSyntheticDataset } from './lib/synthetic';
 
-const { values: opts } = parseArgs({
-  options: {
-    quick: { type: 'boolean', default: false },
-    dataset: { type: 'string' },
-    out: { type: 'string', default: 'bench/results.json' },
-    steps: { type: 'string' },
-    /** Only these cases, e.g. "100000x365,1000x30" (pins x zone versions). */
-    cases: { type: 'string' },
-    /** Only these strategies besides the floor, e.g. "gpu,setdata". */
-    strategies: { type: 'string' },
-    'no-build': { type: 'boolean', default: false },
-  },
+const USAGE =
+  'usage: npm run bench -- [--quick] [--dataset path/to/dataset.json] [--out bench/results.json] [--steps n] [--cases 100000x365,...] [--strategies gpu,setdata,...] [--no-build]';
+const opts = parseCliArgs('bench', USAGE, {
+  quick: { type: 'boolean', default: false },
+  dataset: { type: 'string' },
+  out: { type: 'string', default: 'bench/results.json' },
+  steps: { type: 'string' },
+  /** Only these cases, e.g. "100000x365,1000x30" (pins x zone versions). */
+  cases: { type: 'string' },
+  /** Only these strategies besides the floor, e.g. "gpu,setdata". */
+  strategies: { type: 'string' },
+  'no-build': { type: 'boolean', default: false },
 });
 const quick = opts.quick;
 const STEPS = Number(opts.steps ?? (quick ? 8 : 16));

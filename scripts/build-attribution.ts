@@ -6,6 +6,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { attributionText } from './lib/attribution-files';
+import { refuseArguments } from './lib/cli-args';
+
+refuseArguments('build-attribution', 'usage: npm run build-attribution');
 
 const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../data');
 const file = path.join(dataDir, 'ATTRIBUTION.md');

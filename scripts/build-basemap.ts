@@ -16,6 +16,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { type Json, stringifyData } from '../src/data/format-json';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { refuseArguments } from './lib/cli-args';
+
+refuseArguments('build-basemap', 'usage: [SHARED_DATA=folder] npm run build-basemap');
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = process.env.SHARED_DATA

@@ -3,6 +3,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringifyData } from '../src/data/format-json';
 import { buildJsonSchemas } from '../src/data/json-schema';
+import { refuseArguments } from './lib/cli-args';
+
+refuseArguments('build-schema', 'usage: npm run build-schema');
 
 const dir = join(import.meta.dirname, '..', 'data', 'schema');
 await mkdir(dir, { recursive: true });

@@ -10,6 +10,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cellClipper } from '../src/data/derive-zones';
 import { frontsLayerText, readDeriveInput, zonesLayerText } from './lib/derive-input';
+import { refuseArguments } from './lib/cli-args';
+
+refuseArguments('derive-zones', 'usage: npm run derive-zones');
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.join(repoRoot, 'data');

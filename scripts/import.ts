@@ -10,30 +10,48 @@
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPORT_STATUSES, type ReportStatus } from '../src/data/types';
+import { INVALID_EXIT, usageError } from './lib/cli-args';
 import { ImportError, importAcled } from './lib/import-acled';
 
-const { values: flags, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    from: { type: 'string' },
-    out: { type: 'string' },
-    bundle: { type: 'boolean', default: false },
-    dataset: { type: 'string', default: 'data/dataset.json' },
-    status: { type: 'string', default: 'unconfirmed' },
-    'source-url': { type: 'string', default: 'https://acleddata.com/' },
-  },
-});
+const USAGE =
+  'usage: npm run import -- --from acled FILE.csv [--out data/reports] [--bundle] [--dataset data/dataset.json] [--status unconfirmed] [--source-url https://acleddata.com/]';
+const usage = (message: string): never => usageError('import', USAGE, message);
 
+let parsed: ReturnType<typeof parseOptions>;
+function parseOptions() {
+  return parseArgs({
+    allowPositionals: true,
+    strict: true,
+    options: {
+      from: { type: 'string' },
+      out: { type: 'string' },
+      bundle: { type: 'boolean', default: false },
+      dataset: { type: 'string', default: 'data/dataset.json' },
+      status: { type: 'string', default: 'unconfirmed' },
+      'source-url': { type: 'string', default: 'https://acleddata.com/' },
+    },
+  });
+}
+try {
+  parsed = parseOptions();
+} catch (e) {
+  // An unknown option or a missing value is the command line's fault: exit 2 with the usage.
+  if (!String((e as { code?: string }).code).startsWith('ERR_PARSE_ARGS')) throw e;
+  parsed = usage((e as Error).message);
+}
+const { values: flags, positionals } = parsed;
+
+/** The input itself is bad (a missing column, no good row): exit 1. */
 function fail(message: string): never {
   console.error(`import: ${message}`);
-  process.exit(1);
+  process.exit(INVALID_EXIT);
 }
 
 if (flags.from !== 'acled')
-  fail('say where the file comes from: --from acled (the only format so far)');
-if (positionals.length !== 1) fail('name one CSV file: npm run import -- --from acled FILE.csv');
+  usage('say where the file comes from: --from acled (the only format so far)');
+if (positionals.length !== 1) usage('name one CSV file');
 if (!REPORT_STATUSES.includes(flags.status as ReportStatus))
-  fail(`--status must be one of ${REPORT_STATUSES.join(', ')}`);
+  usage(`--status must be one of ${REPORT_STATUSES.join(', ')}`);
 const file = positionals[0];
 const out = flags.out ?? (flags.bundle ? 'data/layers/acled-reports.geojson' : 'data/reports');
 const tty = process.stderr.isTTY;

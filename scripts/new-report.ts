@@ -8,12 +8,16 @@
  *   --occurred <ISO time>  --title  --text  --text-en  --lang  --source  --status  --category
  *   --source-name <outlet>
  *   --post <post id>  --translator <name>  --dataset <manifest>  --yes  --dry-run
+ *
+ * Exit codes: 0 written (or printed, with --dry-run); 1 invalid input (the dataset does not
+ * load, no such place, answers the validator refuses, the file exists); 2 a usage error (an
+ * unknown option, a required answer missing with no terminal to ask in). Nothing is written
+ * unless the code is 0.
  */
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { CATEGORIES } from '../src/data/categories';
 import { loadDataset } from '../src/data/load';
 import { type ReportDraft, reportFileText } from '../src/data/new-report';
@@ -21,40 +25,39 @@ import { formatProblem } from '../src/data/problems';
 import { REPORT_STATUSES, type ReportStatus } from '../src/data/types';
 import { contextOf } from '../src/data/validate';
 import { validateLayerText } from '../src/data/validate-text';
+import { INVALID_EXIT, parseCliArgs, USAGE_EXIT } from './lib/cli-args';
 import { readLocal } from './lib/read-local';
 
-const { values: flags } = parseArgs({
-  options: {
-    place: { type: 'string' },
-    lon: { type: 'string' },
-    lat: { type: 'string' },
-    time: { type: 'string' },
-    occurred: { type: 'string' },
-    title: { type: 'string' },
-    text: { type: 'string' },
-    'text-en': { type: 'string' },
-    lang: { type: 'string' },
-    source: { type: 'string' },
-    status: { type: 'string' },
-    category: { type: 'string' },
-    'source-name': { type: 'string' },
-    post: { type: 'string' },
-    translator: { type: 'string' },
-    dataset: { type: 'string', default: 'data/dataset.json' },
-    yes: { type: 'boolean', default: false },
-    'dry-run': { type: 'boolean', default: false },
-    help: { type: 'boolean', default: false },
-  },
-  strict: true,
+const USAGE =
+  'usage: npm run new-report -- --place khan-tuman --time 2015-10-23T23:34:00Z --title "..." --text "..." --lang ar --text-en "..." --source https://... --status unconfirmed --category armed-clash [--source-name outlet] [--post id] [--translator name] [--dataset data/dataset.json] [--yes] [--dry-run]';
+const flags = parseCliArgs('new-report', USAGE, {
+  place: { type: 'string' },
+  lon: { type: 'string' },
+  lat: { type: 'string' },
+  time: { type: 'string' },
+  occurred: { type: 'string' },
+  title: { type: 'string' },
+  text: { type: 'string' },
+  'text-en': { type: 'string' },
+  lang: { type: 'string' },
+  source: { type: 'string' },
+  status: { type: 'string' },
+  category: { type: 'string' },
+  'source-name': { type: 'string' },
+  post: { type: 'string' },
+  translator: { type: 'string' },
+  dataset: { type: 'string', default: 'data/dataset.json' },
+  yes: { type: 'boolean', default: false },
+  'dry-run': { type: 'boolean', default: false },
+  help: { type: 'boolean', default: false },
 });
 if (flags.help) {
-  console.log(
-    'usage: npm run new-report -- --place khan-tuman --time 2015-10-23T23:34:00Z --title "..." --text "..." --lang ar --text-en "..." --source https://... --status unconfirmed --category armed-clash [--source-name outlet] [--post id] [--translator name] [--yes] [--dry-run]',
-  );
+  console.log(USAGE);
   process.exit(0);
 }
-const fail = (msg: string, code = 2): never => {
-  console.error(`new-report: ${msg}`);
+/** Exits 1 (invalid input: the dataset, an answer) or, with USAGE_EXIT, 2 (the command line). */
+const fail = (msg: string, code = INVALID_EXIT): never => {
+  console.error(`new-report: ${msg}${code === USAGE_EXIT ? `\n${USAGE}` : ''}`);
   process.exit(code);
 };
 
@@ -75,7 +78,10 @@ async function ask(
   if (flag !== undefined) return flag;
   if (!rl)
     return required
-      ? fail(`missing --${question.split(' ')[0].toLowerCase()} (no terminal to ask in)`)
+      ? fail(
+          `missing --${question.split(' ')[0].toLowerCase()} (no terminal to ask in)`,
+          USAGE_EXIT,
+        )
       : undefined;
   const answer = (await rl.question(`${question}${required ? '' : ' (optional)'}: `)).trim();
   if (!answer && required) return ask(undefined, question, required);
@@ -156,7 +162,7 @@ if (ds.reports.some((r) => r.id === id))
   });
 for (const p of problems) console.error(`${p.severity}  ${formatProblem(p)}`);
 if (problems.some((p) => p.severity === 'error'))
-  fail('not written: fix the answers above and run again', 1);
+  fail('not written: fix the answers above and run again');
 if (flags['dry-run']) {
   process.stdout.write(text);
   process.exit(0);
@@ -167,7 +173,7 @@ if (
     () => false,
   )
 )
-  fail(`${file} exists already; choose a different title`, 1);
+  fail(`${file} exists already; choose a different title`);
 await mkdir(dirname(file), { recursive: true });
 await writeFile(file, text);
 console.log(

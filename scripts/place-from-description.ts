@@ -10,6 +10,9 @@
  */
 import destination from '@turf/destination';
 import { point } from '@turf/helpers';
+import { refuseArguments } from './lib/cli-args';
+
+refuseArguments('place-from-description', 'usage: npx tsx scripts/place-from-description.ts');
 
 const ALEPPO: [number, number] = [37.16117, 36.20124];
 

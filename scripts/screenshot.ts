@@ -4,8 +4,19 @@
  * `npm run screenshot -- '#t=2015-10-23T23:34:00Z'`, and `--width`/`--height`.
  */
 import { openApp, startSession } from '../tests/e2e/driver';
+import { usageError } from './lib/cli-args';
 
+const USAGE = "usage: npm run screenshot -- ['#t=…'] [--width 1280] [--height 800] [out.png]";
 const args = process.argv.slice(2);
+args.forEach((a, i) => {
+  const isValue = ['--width', '--height'].includes(args[i - 1] ?? '');
+  if (
+    isValue
+      ? !(Number(a) > 0)
+      : !(a.startsWith('#') || a.endsWith('.png') || ['--width', '--height'].includes(a))
+  )
+    usageError('screenshot', USAGE, `cannot use ${JSON.stringify(a)}`);
+});
 const opt = (name: string, fallback: number) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? Number(args[i + 1]) : fallback;

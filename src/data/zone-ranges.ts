@@ -89,3 +89,21 @@ export function rangesOf(active: readonly ZoneRange[]): DrawRanges {
   }
   return { fills, lines };
 }
+
+/** Widest float texture the edge layer puts ring vertices in (one RGBA texel per vertex). */
+export const EDGE_TEXTURE_WIDTH = 4096;
+
+/**
+ * The size of the float texture holding `vertices` ring vertices, one texel each, on a device
+ * whose MAX_TEXTURE_SIZE is `maxSize` (WebGL 2 guarantees 2,048): rows of at most
+ * EDGE_TEXTURE_WIDTH (or maxSize) texels. Null when they do not fit: the zone layer then draws
+ * the fills without edges and warns.
+ */
+export function edgeTextureSize(
+  vertices: number,
+  maxSize: number,
+): { width: number; rows: number } | null {
+  const width = Math.min(EDGE_TEXTURE_WIDTH, maxSize);
+  const rows = Math.max(1, Math.ceil(vertices / width));
+  return rows <= maxSize ? { width, rows } : null;
+}

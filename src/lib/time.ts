@@ -7,9 +7,12 @@ export const OPEN_END_MS = 8.64e15;
 export const ISO_WITH_ZONE =
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** Parses an ISO 8601 date-time that names its time zone; returns epoch ms or null. */
+/** Parses an ISO 8601 date-time that names its time zone; returns epoch ms or null. A day the
+ * month does not have (30 February) is null: Date.parse would roll it over into March. */
 export function parseIsoTime(value: unknown): number | null {
   if (typeof value !== 'string' || !ISO_WITH_ZONE.test(value)) return null;
+  const [y, m, d] = value.slice(0, 10).split('-').map(Number);
+  if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return null;
   const ms = Date.parse(value);
   return Number.isFinite(ms) ? ms : null;
 }

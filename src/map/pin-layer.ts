@@ -254,7 +254,8 @@ export class PinLayer implements CustomLayerInterface {
   render(gl: WebGL2RenderingContext, options: CustomRenderMethodInput) {
     if (!this.gl || !this.visible) return;
     const { program, vao, uniforms } = this.gl;
-    const ratio = window.devicePixelRatio || 1;
+    // The map's own ratio, not the screen's: an export draws at its own (2× for print).
+    const ratio = this.map?.getPixelRatio() ?? 1;
     if (this.stale) {
       this.upload(gl, this.gl.buffers);
       this.stale = false;

@@ -16,6 +16,7 @@ import type {
 import {
   activeZones,
   type DrawRanges,
+  edgeTextureSize,
   rangesOf,
   MAX_FACTIONS,
   mercator,
@@ -28,9 +29,6 @@ import { glProgram } from './gl-program';
 
 export const ZONES_GPU_LAYER = 'zones-gpu';
 const LINE_WIDTH_PX = 1.5;
-/** Widest float texture the ring vertices go in (one RGBA texel per vertex); narrower where the
- * device's MAX_TEXTURE_SIZE is smaller (WebGL 2 guarantees 2,048). */
-const TEXTURE_WIDTH = 4096;
 /** Dash and gap of approximate edges, px (MapLibre's dasharray [2, 2] at 1.5 px width). */
 const DASH_PX = 3;
 /** Width of each stripe of a contested zone's fill, px. */
@@ -206,16 +204,14 @@ export class ZoneLayer implements CustomLayerInterface {
     const lineProgram = glProgram(gl, 'zone edge', LINE_VERTEX, LINE_FRAGMENT);
     // The edges read everything from the texture: an empty vertex array.
     const lineVao = gl.createVertexArray() as WebGLVertexArrayObject;
-    const max = gl.getParameter(gl.MAX_TEXTURE_SIZE) as number;
-    const width = Math.min(TEXTURE_WIDTH, max);
     const count = this.mesh.vertices.length / VERTEX_FLOATS;
-    const rows = Math.max(1, Math.ceil(count / width));
+    const edges = edgeTextureSize(count, gl.getParameter(gl.MAX_TEXTURE_SIZE) as number);
     // More vertices than one texture holds: the fills are still drawn, the edges are not.
-    const edges = rows <= max;
     if (!edges)
       console.warn(`Zone edges not drawn: ${count} vertices exceed this device's texture size.`);
     const texture = gl.createTexture() as WebGLTexture;
     if (edges) {
+      const { width, rows } = edges;
       const texels = new Float32Array(width * rows * 4);
       texels.set(this.mesh.vertices);
       gl.bindTexture(gl.TEXTURE_2D, texture);
@@ -249,7 +245,7 @@ export class ZoneLayer implements CustomLayerInterface {
       },
       buffers: [indexBuf, fillBuf],
       texture,
-      textureWidth: edges ? width : 0,
+      textureWidth: edges?.width ?? 0,
     };
   }
 
@@ -258,7 +254,8 @@ export class ZoneLayer implements CustomLayerInterface {
     const { fills, lines } = this.ranges;
     if (!fills.length && !lines.length) return;
     const matrix = options.defaultProjectionData.mainMatrix as Float32Array;
-    const ratio = window.devicePixelRatio || 1;
+    // The map's own ratio, not the screen's: an export draws at its own (2× for print).
+    const ratio = this.map.getPixelRatio();
     // Triangles of either winding, over whatever was drawn below; MapLibre resets its own GL
     // state after a custom layer.
     gl.disable(gl.CULL_FACE);

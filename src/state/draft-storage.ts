@@ -32,14 +32,24 @@ export function emptyDraft(reportedAt: string, post: string): DraftFields {
   };
 }
 
+/** True when `value` has every field of a draft, each of its type (a position may be unset). */
+function isDraft(value: unknown): value is DraftFields {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const v = value as Record<string, unknown>;
+  const position = (n: unknown) => n === null || (typeof n === 'number' && Number.isFinite(n));
+  return Object.keys(emptyDraft('', '')).every((k) =>
+    k === 'lon' || k === 'lat' ? position(v[k]) : typeof v[k] === 'string',
+  );
+}
+
+/** The saved draft, or null when there is none, or what is stored is not a draft (corrupt
+ * JSON, another shape, a field of the wrong type: it is ignored, and replaced on the next save). */
 export function loadDraft(storage: Pick<Storage, 'getItem'>): DraftFields | null {
   try {
     const raw = storage.getItem(DRAFT_KEY);
     if (!raw) return null;
-    const value = JSON.parse(raw);
-    return typeof value === 'object' && value !== null && typeof value.title === 'string'
-      ? (value as DraftFields)
-      : null;
+    const value: unknown = JSON.parse(raw);
+    return isDraft(value) ? value : null;
   } catch {
     return null;
   }

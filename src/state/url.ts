@@ -38,8 +38,9 @@ export function parseHash(hash: string): HashState {
     Math.abs(c[1]) <= 90
   )
     out.center = [c[0], c[1]];
-  const z = Number(params.get('z'));
-  if (params.has('z') && Number.isFinite(z) && z >= 0 && z <= 22) out.zoom = z;
+  // "z=" (emptied by hand) is no zoom, not zoom 0.
+  const z = params.get('z') ? Number(params.get('z')) : Number.NaN;
+  if (Number.isFinite(z) && z >= 0 && z <= 22) out.zoom = z;
   if (params.has('l')) {
     const names = (params.get('l') ?? '').split(',');
     out.layers = LAYER_KINDS.filter((k) => names.includes(k));

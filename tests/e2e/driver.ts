@@ -47,6 +47,13 @@ export interface AppPage {
   idle(): Promise<void>;
   rendered(kind: RenderedKind): Promise<number>;
   state<T>(pick: string): Promise<T>;
+  /**
+   * The map canvas colour (RGBA, 0–255) at a [lon, lat], `offset` CSS px right and down of it,
+   * read back from the drawing buffer (kept by preserveDrawingBuffer).
+   */
+  colourAt(at: [number, number], offset?: [number, number]): Promise<number[]>;
+  /** Moves the app to time t (epoch ms), as the slider does, and waits for the map to draw it. */
+  setTime(t: number): Promise<void>;
 }
 
 /** Opens the app at `path` (e.g. "/#t=..." or "/?dataset=...") and waits for the first idle map. */
@@ -56,7 +63,7 @@ export async function openApp(
   viewport = { width: 1280, height: 800 },
   opts: {
     /** Runs before navigation, e.g. to route (hold back) some requests. */
-    beforeGoto?: (page: Page) => Promise<void>;
+    beforeGoto?: (page: Page) => Promise<unknown>;
     /** Wait for everything to load (default), or only for the map to open. */
     until?: 'ready' | 'mapReady';
   } = {},
@@ -91,6 +98,31 @@ export async function openApp(
         (p) => (window as unknown as WithAutomation).conflictMap.store.getState()[p as 't'],
         pick,
       ) as never,
+    colourAt: (at, offset = [0, 0]) =>
+      page.evaluate(
+        ([at, offset]) => {
+          const hook = (window as unknown as WithAutomation).conflictMap;
+          const { x, y } = hook.project(at);
+          const canvas = document.querySelector('.map canvas') as HTMLCanvasElement;
+          const ratio = canvas.width / canvas.clientWidth;
+          const copy = document.createElement('canvas');
+          copy.width = canvas.width;
+          copy.height = canvas.height;
+          const ctx = copy.getContext('2d') as CanvasRenderingContext2D;
+          ctx.drawImage(canvas, 0, 0);
+          const px = Math.round((x + offset[0]) * ratio);
+          const py = Math.round((y + offset[1]) * ratio);
+          return [...ctx.getImageData(px, py, 1, 1).data];
+        },
+        [at, offset] as const,
+      ),
+    setTime: async (t) => {
+      await page.evaluate(
+        (t) => (window as unknown as WithAutomation).conflictMap.store.getState().setTime(t),
+        t,
+      );
+      await app.idle();
+    },
   };
   await app.idle();
   return app;

@@ -80,3 +80,25 @@ export async function inspectPng(
     },
   );
 }
+
+/** The RGBA colour (0–255) of a PNG at each of `points` (device pixels from the top left). */
+export async function pngPixels(
+  page: Page,
+  png: Buffer,
+  points: readonly { x: number; y: number }[],
+): Promise<number[][]> {
+  return page.evaluate(
+    async ({ url, points }) => {
+      const img = new Image();
+      img.src = url;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.naturalWidth;
+      c.height = img.naturalHeight;
+      const ctx = c.getContext('2d', { willReadFrequently: true }) as CanvasRenderingContext2D;
+      ctx.drawImage(img, 0, 0);
+      return points.map((p) => [...ctx.getImageData(Math.round(p.x), Math.round(p.y), 1, 1).data]);
+    },
+    { url: `data:image/png;base64,${png.toString('base64')}`, points },
+  );
+}

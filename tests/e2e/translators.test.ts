@@ -1,5 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WithAutomation } from '../../src/automation';
+import { loadDataset } from '../../src/data/load';
+import { contextOf } from '../../src/data/validate';
+import { validateLayerText } from '../../src/data/validate-text';
+import { readLocal, repoUrl } from '../unit/read-local';
 import { openApp, type Session, startSession } from './driver';
 
 let session: Session;
@@ -86,14 +91,15 @@ describe('checking a file in the browser', () => {
 });
 
 describe('drafting a pin', () => {
-  it('click the map, fill the form, survive a reload, download a valid file', async () => {
+  it('click the map, fill the form, survive a reload, download a file the validator accepts, at the clicked point', async () => {
     const app = await openApp(session, '/#t=2015-10-23T23:34:00Z');
     await app.page.getByRole('button', { name: 'Draft a pin' }).click();
     // The form is a chunk loaded on first use: a user clicks the map once it asks for it.
     await expect.poll(() => app.state('drafting'), { timeout: 20_000 }).toBe(true);
     const box = await app.page.locator('.map canvas').boundingBox();
     if (!box) throw new Error('no map canvas');
-    await app.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const click = { x: Math.round(box.width / 2) + 37, y: Math.round(box.height / 2) - 23 };
+    await app.page.mouse.click(box.x + click.x, box.y + click.y);
     await app.idle();
     expect(await app.rendered('draft')).toBe(1);
     const form = app.page.locator('.draft');
@@ -122,7 +128,8 @@ describe('drafting a pin', () => {
       form.getByRole('button', { name: 'Download file' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('2015-10-23-shelling-reported-near-the-base.geojson');
-    const file = JSON.parse(await readFile((await download.path()) as string, 'utf8'));
+    const text = await readFile((await download.path()) as string, 'utf8');
+    const file = JSON.parse(text);
     expect(file).toMatchObject({
       type: 'Feature',
       id: '2015-10-23-shelling-reported-near-the-base',
@@ -133,7 +140,27 @@ describe('drafting a pin', () => {
         post: 'interpreter-2015-10-23',
       },
     });
-    expect(file.geometry.coordinates[0]).toBeCloseTo(37.2, 0);
+    // The pin is where the click was: its position projects back to the clicked pixel (the
+    // form keeps 5 decimals, about a metre).
+    const at = await app.page.evaluate(
+      (lonLat) => (window as unknown as WithAutomation).conflictMap.project(lonLat),
+      file.geometry.coordinates as [number, number],
+    );
+    expect(Math.abs(at.x - click.x)).toBeLessThan(1);
+    expect(Math.abs(at.y - click.y)).toBeLessThan(1);
+    // And it is a file the validator accepts in the dataset's context, as CI will check it.
+    const { dataset } = await loadDataset(repoUrl('data/dataset.json'), readLocal, undefined, {
+      topology: false,
+    });
+    if (!dataset) throw new Error('data/dataset.json did not load');
+    const checked = validateLayerText(
+      'reports',
+      text,
+      download.suggestedFilename(),
+      contextOf(dataset.manifest, dataset.posts),
+    );
+    expect(checked.problems).toEqual([]);
+    expect(checked.features).toHaveLength(1);
     expect(await app.page.evaluate(() => localStorage.getItem('conflict-map:draft:v1'))).toBeNull();
     await app.page.close();
   });

@@ -1,6 +1,6 @@
 import area from '@turf/area';
 import { describe, expect, it } from 'vitest';
-import { compareMoments } from '../../../src/data/compare';
+import { CONTESTED_ROW, compareMoments } from '../../../src/data/compare';
 import type { Dataset, Place, Zone } from '../../../src/data/types';
 
 /** Area (km²) of the cell between two meridians and two parallels on turf's sphere, exactly. */
@@ -157,5 +157,83 @@ describe('compareMoments', () => {
     expect(c.places[0].changes.map((e) => e.source)).toEqual([`src p1 ${T('12')}`]);
     // p3 went and came back: same controller at A and B, so it is not listed.
     expect(c.reports.map((r) => r.id)).toEqual(['r1']);
+  });
+
+  it('reports: after the earlier moment, up to and including the later one, oldest first, whichever is A', () => {
+    const d = dataset(zones);
+    const at = (day: string, id: string) => ({
+      ...d.reports[0],
+      id,
+      properties: { reported_at: T(day), title: id },
+    });
+    d.reports = [
+      at('12', 'r12'),
+      at('05', 'at-a'),
+      at('15', 'at-b'),
+      at('08', 'r08'),
+      at('20', 'after'),
+    ] as never;
+    expect(compareMoments(d, ms('05'), ms('15')).reports.map((r) => r.id)).toEqual([
+      'r08',
+      'r12',
+      'at-b',
+    ]);
+    expect(compareMoments(d, ms('15'), ms('05')).reports.map((r) => r.id)).toEqual([
+      'r08',
+      'r12',
+      'at-b',
+    ]);
+  });
+
+  it('places: entries after A up to B, in date order, places ordered by their first change then name', () => {
+    const places = [
+      // Entries out of order in the file; one exactly at A (not "in between"), one exactly at B.
+      place('late', [
+        [T('13'), 'y'],
+        [T('01'), 'x'],
+        [T('05'), 'x'],
+      ]),
+      place('b-early', [
+        [T('01'), 'x'],
+        [T('15'), 'y'],
+        [T('09'), 'y'],
+      ]),
+      place('a-early', [
+        [T('01'), 'x'],
+        [T('09'), 'y'],
+      ]),
+    ];
+    const c = compareMoments(dataset(zones, places), ms('05'), ms('15'));
+    expect(c.places.map((p) => p.placeId)).toEqual(['a-early', 'b-early', 'late']);
+    expect(c.places[1].changes.map((e) => e.from)).toEqual([T('09'), T('15')]);
+    expect(c.places[2].changes.map((e) => e.from)).toEqual([T('13')]);
+    const back = compareMoments(dataset(zones, places), ms('15'), ms('05'));
+    expect(back.places.map((p) => [p.placeId, p.atA, p.atB, p.changes.length])).toEqual([
+      ['a-early', 'y', 'x', 1],
+      ['b-early', 'y', 'x', 2],
+      ['late', 'y', 'x', 1],
+    ]);
+  });
+
+  it("contested zones count in their own row, in no faction's, and draw no gained or lost area", () => {
+    const z = [
+      zone('x1', 'x', box(0, 35.5, 1, 36.5), T('01')),
+      {
+        ...zone('c1', 'x', box(1, 35.5, 2, 36.5), T('10')),
+        properties: {
+          ...zone('c1', 'x', box(1, 35.5, 2, 36.5), T('10')).properties,
+          contested: ['x', 'y'],
+        },
+      },
+      zone('x2', 'x', box(5, 35.5, 6, 36.5), T('01')),
+    ];
+    const c = compareMoments(dataset(z), ms('05'), ms('15'));
+    const row = (id: string) => c.factions.find((f) => f.faction === id);
+    expect(row('x')?.atB).toBeCloseTo(2 * cell, 1);
+    expect(row('x')?.gained).toBe(0);
+    expect(row(CONTESTED_ROW)).toMatchObject({ atA: 0 });
+    expect(row(CONTESTED_ROW)?.atB).toBeCloseTo(cell, 1);
+    expect(c.areas.map((a) => a.properties.faction)).toEqual([]);
+    expect(c.factions.map((f) => f.faction)).toEqual(['x', CONTESTED_ROW]);
   });
 });

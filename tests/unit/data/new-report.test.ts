@@ -1,5 +1,3 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { fixLayer } from '../../../src/data/fix';
 import { loadDataset } from '../../../src/data/load';
@@ -9,7 +7,6 @@ import { contextOf } from '../../../src/data/validate';
 import { validateLayerText } from '../../../src/data/validate-text';
 import { readLocal, repoUrl } from '../read-local';
 
-const run = promisify(execFile);
 const draft = {
   lon: 37.05139,
   lat: 36.11777,
@@ -55,36 +52,4 @@ describe('a new report file', () => {
     expect(r.features[0].properties).not.toHaveProperty('translator');
     expect(fixLayer(parseJson(text, path).value as never, 'reports')).toBe(text);
   });
-
-  it('npm run new-report writes nothing and exits 1 on bad answers, 2 on bad arguments', async () => {
-    const cli = (args: string[]) =>
-      run('npx', ['tsx', 'scripts/new-report.ts', ...args]).then(
-        () => 0,
-        (e) => e.code as number,
-      );
-    const common = [
-      '--place',
-      'aleppo',
-      '--title',
-      'T',
-      '--text',
-      'x',
-      '--lang',
-      'en',
-      '--status',
-      'unconfirmed',
-      '--category',
-      'armed-clash',
-      '--yes',
-      '--dry-run',
-    ];
-    expect(await cli([...common, '--time', '2015-10-23', '--source', 'https://example.org/'])).toBe(
-      1,
-    );
-    expect(
-      await cli([...common, '--time', '2015-10-23T10:00:00Z', '--source', 'https://example.org/']),
-    ).toBe(0);
-    expect(await cli(['--bogus'])).not.toBe(0);
-    expect(await cli(['--place', 'nowhere', '--yes'])).toBe(2);
-  }, 60_000);
 });

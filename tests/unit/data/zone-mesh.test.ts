@@ -10,6 +10,8 @@ import {
   APPROXIMATE,
   BREAK,
   CONTESTED,
+  EDGE_TEXTURE_WIDTH,
+  edgeTextureSize,
   isBreak,
   OTHER,
   FILL_FLOATS,
@@ -201,5 +203,24 @@ describe('zone mesh of the bundled dataset', () => {
       // A sanity check of the units: a zone of real size, not a sliver.
       expect(area(f)).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('the edge texture of a too-large mesh', () => {
+  it('holds up to width × MAX_TEXTURE_SIZE vertices; one more and the edges are left out', () => {
+    // WebGL 2's guaranteed minimum, and a device with a larger limit.
+    expect(edgeTextureSize(1, 2048)).toEqual({ width: 2048, rows: 1 });
+    expect(edgeTextureSize(2048 * 2048, 2048)).toEqual({ width: 2048, rows: 2048 });
+    expect(edgeTextureSize(2048 * 2048 + 1, 2048)).toBeNull();
+    expect(edgeTextureSize(0, 16384)).toEqual({ width: EDGE_TEXTURE_WIDTH, rows: 1 });
+    expect(edgeTextureSize(EDGE_TEXTURE_WIDTH + 1, 16384)).toEqual({
+      width: EDGE_TEXTURE_WIDTH,
+      rows: 2,
+    });
+    expect(edgeTextureSize(EDGE_TEXTURE_WIDTH * 16384, 16384)).toEqual({
+      width: EDGE_TEXTURE_WIDTH,
+      rows: 16384,
+    });
+    expect(edgeTextureSize(EDGE_TEXTURE_WIDTH * 16384 + 1, 16384)).toBeNull();
   });
 });

@@ -65,4 +65,30 @@ describe('URL hash', () => {
     expect(formatHash({ ...state, filter: undefined, window: 'all' })).not.toMatch(/[fw]=/);
     expect(parseHash('#w=2d').window).toBeUndefined();
   });
+  it('takes a centre and zoom at their limits, and nothing beyond them', () => {
+    expect(parseHash('c=-180,-90&z=0')).toEqual({ center: [-180, -90], zoom: 0 });
+    expect(parseHash('c=180,90&z=22')).toEqual({ center: [180, 90], zoom: 22 });
+    for (const bad of [
+      'c=180.1,0',
+      'c=0,90.1',
+      'c=-180.1,0',
+      'c=0,-90.1',
+      'c=1',
+      'c=1,2,3',
+      'c=1,x',
+      'c=x,1',
+    ])
+      expect(parseHash(bad), bad).toEqual({});
+    for (const bad of ['z=-0.1', 'z=22.1', 'z=x', 'z=']) expect(parseHash(bad), bad).toEqual({});
+  });
+  it('reads the hash with or without its "#", and a "#" elsewhere is not stripped', () => {
+    expect(parseHash('#z=3')).toEqual({ zoom: 3 });
+    expect(parseHash('z=3')).toEqual({ zoom: 3 });
+    expect(parseHash('l=zones&z=3#')).toEqual({ layers: ['zones'] });
+  });
+  it('a missing l= keeps the layers as they are; a=/b= with one bad time is no comparison', () => {
+    expect(parseHash('t=2015-10-23T23:34:00Z')).not.toHaveProperty('layers');
+    expect(parseHash('a=2015-10-16T12:00:00Z&b=soon')).toEqual({});
+    expect(parseHash('a=soon&b=2015-10-16T12:00:00Z')).toEqual({});
+  });
 });
