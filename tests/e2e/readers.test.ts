@@ -1,5 +1,7 @@
 /**
- * Every reader (issue 16): icons drawn as SVG shipped with the app, whatever fonts the system has.
+ * Every reader (issue 16): icons drawn as SVG shipped with the app, whatever fonts the system
+ * has; a content security policy that holds against hostile report text and that the app's own
+ * code never trips.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type Session, startSession } from './driver';
@@ -10,6 +12,77 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await session?.close();
+});
+
+interface Probe {
+  __csp: string[];
+  __pwned?: string;
+}
+
+describe('content security policy', () => {
+  it('hostile report text runs nothing and fetches nothing; scrub, popup and PNG export trip no policy', async () => {
+    const app = await openApp(
+      session,
+      '/?dataset=fixtures/hostile/dataset.json#t=2015-11-19T00:00:00Z',
+      undefined,
+      {
+        // Runs before the page's own scripts (and outside its policy): records every violation.
+        beforeGoto: async (page) => {
+          await page.addInitScript(() => {
+            const w = window as unknown as Probe;
+            w.__csp = [];
+            document.addEventListener('securitypolicyviolation', (e) =>
+              w.__csp.push(`${e.effectiveDirective} ${e.blockedURI}`),
+            );
+          });
+        },
+      },
+    );
+    const { page } = app;
+    const policy = await page
+      .locator('meta[http-equiv="Content-Security-Policy"]')
+      .getAttribute('content');
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("object-src 'none'");
+
+    // The manifest's title and description (not checked for markup) and a report's text (its
+    // tags are refused by the validator, so a javascript: URL and escaped markup) stay text.
+    const header = page.locator('.app-header');
+    expect(await header.locator('h1').innerText()).toContain(
+      '<script>window.__pwned="title"</script>',
+    );
+    expect(await header.innerText()).toContain('onerror=');
+    expect(await header.locator('img, script, a').count()).toBe(0);
+    await page.locator('.feed-item', { hasText: 'Earlier report' }).click();
+    const popup = page.locator('.maplibregl-popup');
+    await expect.poll(() => popup.count()).toBe(1);
+    expect(await popup.locator('.popup-text').innerText()).toContain(
+      "javascript:window.__pwned='link'",
+    );
+    expect(await popup.locator('img, script, a[href^="javascript:"]').count()).toBe(0);
+
+    const slider = page.getByRole('slider', { name: /Time/ });
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await app.idle();
+    await page.keyboard.press('End');
+    await app.idle();
+
+    await page.getByRole('button', { name: 'Share / export' }).click();
+    const [download] = await Promise.all([
+      // Software WebGL draws the export on the CPU: allow it time.
+      page.waitForEvent('download', { timeout: 150_000 }),
+      page.getByRole('button', { name: 'Download PNG' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.png$/);
+
+    expect(await page.evaluate(() => (window as unknown as Probe).__pwned)).toBeUndefined();
+    expect(app.requests.filter((u) => /pwned/.test(u))).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as Probe).__csp)).toEqual([]);
+    // Violations in workers are not events on this document; Chromium logs them as errors.
+    expect(app.errors).toEqual([]);
+    await page.close();
+  }, 240_000);
 });
 
 describe('icons', () => {
