@@ -1,10 +1,10 @@
 /**
  * Every reader (issue 16): icons drawn as SVG shipped with the app, whatever fonts the system
  * has; a content security policy that holds against hostile report text and that the app's own
- * code never trips.
+ * code never trips; a phone layout where the slider spans the screen and the panel is a sheet.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type Session, startSession } from './driver';
+import { type AppPage, openApp, type Session, startSession } from './driver';
 
 let session: Session;
 beforeAll(async () => {
@@ -107,4 +107,81 @@ describe('icons', () => {
     expect(app.errors).toEqual([]);
     await page.close();
   });
+});
+
+/** Visible controls smaller than 44 × 44 CSS px (a touch target), by accessible name. */
+const smallTargets = (app: AppPage) =>
+  app.page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('button, select, [role="slider"]')]
+      .filter((el) => el.offsetParent !== null && !el.closest('.maplibregl-ctrl, .density'))
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        // The slider's track is thin; its hit area (a pseudo-element) is what a finger meets.
+        const h =
+          el.getAttribute('role') === 'slider'
+            ? Number.parseFloat(getComputedStyle(el, '::before').height) || r.height
+            : r.height;
+        return h < 44 || r.width < 44;
+      })
+      .map((el) => el.getAttribute('aria-label') ?? el.textContent?.trim()),
+  );
+
+describe('phone layout', () => {
+  for (const viewport of [
+    { width: 360, height: 740 },
+    { width: 320, height: 568 },
+    { width: 740, height: 360 },
+  ]) {
+    it(`${viewport.width} × ${viewport.height}: slider across the screen, clock on one line, buttons in a row, panel as a sheet`, async () => {
+      const app = await openApp(session, '/', viewport, { touch: true });
+      const { page } = app;
+      await page.screenshot({ path: `/tmp/readers/phone-${viewport.width}.png` });
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+      ).toBeLessThanOrEqual(0);
+      const slider = page.getByRole('slider', { name: /Time/ });
+      const track = await slider.boundingBox();
+      expect(track?.width).toBeGreaterThanOrEqual(0.8 * viewport.width);
+      const strip = await page.locator('.density').boundingBox();
+      expect(strip && track && strip.y + strip.height <= track.y + 1).toBe(true);
+      const clock = await page.locator('.clock time').boundingBox();
+      const line = await page
+        .locator('.clock time')
+        .evaluate((el) => Number.parseFloat(getComputedStyle(el).lineHeight) || 20);
+      expect(clock?.height).toBeLessThan(1.6 * line);
+      const tops = await page
+        .locator('.buttons > *')
+        .evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));
+      expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(10);
+      expect(await smallTargets(app)).toEqual([]);
+
+      // The panel is a sheet, closed at first; the map has the room.
+      const panel = page.getByRole('complementary', { name: 'Map panel' });
+      expect(await panel.isVisible()).toBe(false);
+      const map = await page.locator('.map').boundingBox();
+      expect(map?.height).toBeGreaterThan(0.3 * viewport.height);
+      const open = page.getByRole('button', { name: 'Map panel', exact: true });
+      expect(await open.getAttribute('aria-expanded')).toBe('false');
+      // By keyboard: Enter opens, Escape closes and gives focus back.
+      await open.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => panel.isVisible()).toBe(true);
+      expect(await open.getAttribute('aria-expanded')).toBe('true');
+      await page.getByRole('button', { name: 'Close the map panel' }).focus();
+      await page.keyboard.press('Escape');
+      await expect.poll(() => panel.isVisible()).toBe(false);
+      expect(await open.evaluate((el) => el === document.activeElement)).toBe(true);
+      // By touch: a tap opens it over the map, the close button closes it.
+      await open.tap();
+      await expect.poll(() => panel.isVisible()).toBe(true);
+      const sheet = await panel.boundingBox();
+      expect(sheet && map && sheet.y < map.y + map.height).toBe(true);
+      expect(await smallTargets(app)).toEqual([]);
+      await page.screenshot({ path: `/tmp/readers/phone-${viewport.width}-sheet.png` });
+      await page.getByRole('button', { name: 'Close the map panel' }).tap();
+      await expect.poll(() => panel.isVisible()).toBe(false);
+      expect(app.errors).toEqual([]);
+      await page.close();
+    });
+  }
 });
