@@ -71,12 +71,25 @@ function datasetFiles(): Plugin {
   };
 }
 
+/**
+ * The dev server injects imported CSS as inline <style> elements, which the page's policy
+ * (index.html) refuses; only in dev, allow inline styles. Built pages keep the strict policy.
+ */
+function devInlineStyles(): Plugin {
+  return {
+    name: 'dev-inline-styles',
+    apply: 'serve',
+    transformIndexHtml: (html) =>
+      html.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';"),
+  };
+}
+
 export default defineConfig({
   // The path the app is served under, e.g. BASE_PATH=/conflict-map/ for a sub-folder. The
   // pages workflow passes configure-pages' base_path ("/repo", or "" for a user site): Vite
   // adds the missing trailing slash, and treats "" as relative, like the default.
   base: process.env.BASE_PATH ?? './',
-  plugins: [preact(), datasetFiles()],
+  plugins: [preact(), datasetFiles(), devInlineStyles()],
   // ES module workers can share and split chunks (the topology rules load only when asked for).
   worker: { format: 'es' },
   build: {

@@ -1,11 +1,13 @@
 /** The app's layout: header, map, side panel and time controls. */
 import type { FunctionComponent } from 'preact';
+import { PanelBottomOpen, X } from 'lucide';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { CheckedFilePanel } from './CheckedFilePanel';
 import { ComparePanel } from './ComparePanel';
 import { DraftPanel } from './DraftPanel';
 import { FileDrop } from './FileDrop';
 import { FilterPanel } from './FilterPanel';
+import { Icon } from './Icon';
 import { Legend } from './Legend';
 import { LayerToggles } from './LayerToggles';
 import { PlaceSearch } from './PlaceSearch';
@@ -28,6 +30,12 @@ export function App({ onMapContainer }: AppProps) {
   const ctx = useApp();
   // The changes log: its code (and papaparse) is a chunk fetched on first use.
   const [Changes, setChanges] = useState<Panel | null>(null);
+  // On a phone the panel is a sheet over the map, closed at first (see app.css, "Phone").
+  const [sheetOpen, setSheetOpen] = useState(false);
+  const selectedReport = useAppState((s) => s.selectedReport);
+  const selectedPlace = useAppState((s) => s.selectedPlace);
+  // Choosing a report or place opens its popup on the map: get the sheet out of its way.
+  useEffect(() => setSheetOpen(false), [selectedReport, selectedPlace]);
   const toggleChanges = async () => {
     if (Changes) return setChanges(null);
     const { ChangesView } = await import('./ChangesView');
@@ -48,7 +56,7 @@ export function App({ onMapContainer }: AppProps) {
   }, [ctx]);
   const { manifest } = ctx.dataset;
   return (
-    <div class="app">
+    <div class={sheetOpen ? 'app sheet-open' : 'app'}>
       <header class="app-header">
         <h1>{manifest.title}</h1>
         <p class="muted" title={manifest.description}>
@@ -64,13 +72,43 @@ export function App({ onMapContainer }: AppProps) {
           Changes
         </button>
         <ShareButton />
+        <button
+          type="button"
+          class="sheet-button"
+          aria-expanded={sheetOpen}
+          aria-controls="map-panel"
+          onClick={() => setSheetOpen(!sheetOpen)}
+        >
+          <Icon icon={PanelBottomOpen} /> Map panel
+        </button>
       </header>
       <ProblemList />
       <FileDrop>
         <section class="map" ref={mapEl} aria-label="Map" />
       </FileDrop>
       {Changes && <Changes onClose={() => setChanges(null)} />}
-      <aside class="panel" aria-label="Map panel">
+      <aside
+        class="panel"
+        id="map-panel"
+        aria-label="Map panel"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && sheetOpen) {
+            setSheetOpen(false);
+            document.querySelector<HTMLElement>('.sheet-button')?.focus();
+          }
+        }}
+      >
+        <button
+          type="button"
+          class="sheet-close"
+          aria-label="Close the map panel"
+          onClick={() => {
+            setSheetOpen(false);
+            document.querySelector<HTMLElement>('.sheet-button')?.focus();
+          }}
+        >
+          <Icon icon={X} />
+        </button>
         <PlaceSearch />
         <Legend />
         <LayerToggles />

@@ -5,6 +5,7 @@
  * so the URL follows). Downloads: the rows shown as CSV, and the state at t as GeoJSON.
  * Loaded on first use, with papaparse.
  */
+import { ArrowDown, ArrowUp, X } from 'lucide';
 import { useMemo, useState } from 'preact/hooks';
 import { downloadName } from '../data/changes/about';
 import { type ChangeSort, changeLog, filterChanges, sortChanges } from '../data/changes/change-log';
@@ -12,6 +13,7 @@ import { changesCsv } from '../data/changes/changes-csv';
 import { stateAt } from '../data/changes/state-geojson';
 import { formatUtcInWords } from '../lib/time';
 import { citationText } from './citation';
+import { Icon } from './Icon';
 import { useApp, useAppState } from './use-app-state';
 
 /** Saves text as a file through a temporary link. */
@@ -61,7 +63,7 @@ export function ChangesView({ onClose }: { onClose(): void }) {
           {rows.length} of {all.length} control changes
         </span>
         <button type="button" onClick={onClose} aria-label="Close the changes log">
-          ×
+          <Icon icon={X} />
         </button>
       </header>
       <div class="changes-tools">
@@ -118,12 +120,17 @@ export function ChangesView({ onClose }: { onClose(): void }) {
           <tr>
             <th scope="col" aria-sort={ariaSort('date')}>
               <button type="button" onClick={() => setSort(sort === 'date' ? 'date-desc' : 'date')}>
-                Date {sort === 'date' ? '▲' : sort === 'date-desc' ? '▼' : ''}
+                Date{' '}
+                {sort === 'date' ? (
+                  <Icon icon={ArrowUp} size={14} />
+                ) : sort === 'date-desc' ? (
+                  <Icon icon={ArrowDown} size={14} />
+                ) : null}
               </button>
             </th>
             <th scope="col" aria-sort={ariaSort('place')}>
               <button type="button" onClick={() => setSort('place')}>
-                Place {sort === 'place' ? '▲' : ''}
+                Place {sort === 'place' ? <Icon icon={ArrowUp} size={14} /> : null}
               </button>
             </th>
             <th scope="col">From → to</th>

@@ -3,8 +3,10 @@
  * keeps the video being made, so the dialog can be closed while it renders: the page stays
  * usable, and the progress and a Cancel button sit beside this button.
  */
+import { X } from 'lucide';
 import type { FunctionComponent } from 'preact';
 import { useState } from 'preact/hooks';
+import { Icon } from './Icon';
 import type { ShareDialogProps } from './ShareDialog';
 import type { VideoJob } from './video-job';
 
@@ -34,7 +36,7 @@ export function ShareButton() {
             </button>
           ) : (
             <button type="button" onClick={() => setJob(null)} aria-label="Dismiss">
-              ✕
+              <Icon icon={X} />
             </button>
           )}
         </div>

@@ -3,6 +3,7 @@
  * preview), a PNG export and a video export (VideoExport.tsx). A modal <dialog>: the page behind is inert, focus stays inside,
  * Escape closes it and focus returns to the Share button. Loaded on first use.
  */
+import { X } from 'lucide';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { EXPORT_PRESETS, exportFileName } from '../lib/export-compose';
 import {
@@ -14,6 +15,7 @@ import {
   momentLink,
 } from '../lib/share-links';
 import { formatUtcDate } from '../lib/time';
+import { Icon } from './Icon';
 import { useApp } from './use-app-state';
 import type { VideoJob } from './video-job';
 import { VideoExport } from './VideoExport';
@@ -132,7 +134,7 @@ export function ShareDialog({ onClose, videoJob, onVideoJob }: ShareDialogProps)
       <header class="share-head">
         <h2 id="share-title">Share this moment</h2>
         <button type="button" onClick={() => dialog.current?.close()} aria-label="Close">
-          ✕
+          <Icon icon={X} />
         </button>
       </header>
 

@@ -1,9 +1,11 @@
 /** The clock, post navigation, Play/Pause with speed, and the slider. */
+import { Pause, Play, SkipBack, SkipForward } from 'lucide';
 import { useMemo } from 'preact/hooks';
 import { nextPostTime, previousPostTime } from '../data/timeline';
 import { formatUtcClock, formatUtcDate, formatUtcInWords } from '../lib/time';
 import { SPEEDS } from '../state/store';
 import { DensityChart } from './DensityChart';
+import { Icon } from './Icon';
 import { TimeSlider } from './TimeSlider';
 import { useApp, useAppState } from './use-app-state';
 
@@ -37,7 +39,7 @@ export function TimeControls() {
           aria-label="Previous post"
           title="Previous post (PageUp)"
         >
-          ⏮
+          <Icon icon={SkipBack} />
         </button>
         <button
           type="button"
@@ -46,7 +48,7 @@ export function TimeControls() {
           aria-label={playing ? 'Pause' : 'Play'}
           title="Play/Pause (Space)"
         >
-          {playing ? '⏸' : '▶'}
+          <Icon icon={playing ? Pause : Play} />
         </button>
         <button
           type="button"
@@ -55,7 +57,7 @@ export function TimeControls() {
           aria-label="Next post"
           title="Next post (PageDown)"
         >
-          ⏭
+          <Icon icon={SkipForward} />
         </button>
         <label class="speed">
           <span class="visually-hidden">Speed</span>

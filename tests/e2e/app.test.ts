@@ -235,6 +235,8 @@ describe('the app on its bundled dataset', () => {
     expect(await slider(app).isVisible()).toBe(true);
     const box = await app.page.locator('.map').boundingBox();
     expect(box?.height).toBeGreaterThan(300);
+    // The feed is in the map panel, a sheet on a phone (tests/e2e/readers.test.ts).
+    await app.page.getByRole('button', { name: 'Map panel', exact: true }).click();
     await app.page.locator('.feed-item').first().scrollIntoViewIfNeeded();
     expect(await app.page.locator('.feed-item').first().isVisible()).toBe(true);
     await app.page.close();

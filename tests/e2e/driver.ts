@@ -66,9 +66,11 @@ export async function openApp(
     beforeGoto?: (page: Page) => Promise<unknown>;
     /** Wait for everything to load (default), or only for the map to open. */
     until?: 'ready' | 'mapReady';
+    /** A touch screen (for tap()). */
+    touch?: boolean;
   } = {},
 ): Promise<AppPage> {
-  const page = await session.browser.newPage({ viewport });
+  const page = await session.browser.newPage({ viewport, hasTouch: opts.touch ?? false });
   await opts.beforeGoto?.(page);
   const errors: string[] = [];
   const requests: string[] = [];
