@@ -11,8 +11,10 @@ export const ISO_WITH_ZONE =
  * month does not have (30 February) is null: Date.parse would roll it over into March. */
 export function parseIsoTime(value: unknown): number | null {
   if (typeof value !== 'string' || !ISO_WITH_ZONE.test(value)) return null;
+  // Day 0 of the next month is this month's last day. (Month 0 or 13 and day 0 need no check
+  // here: Date.parse refuses them.)
   const [y, m, d] = value.slice(0, 10).split('-').map(Number);
-  if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return null;
+  if (d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return null;
   const ms = Date.parse(value);
   return Number.isFinite(ms) ? ms : null;
 }

@@ -377,6 +377,29 @@ const FEATURE_CASES: Case[] = [
     /^is not a known property$/,
     'warning',
   ],
+  // Values of another type than the field's (a hand-edited file, a converter's output).
+  [
+    'string given a number',
+    'reports',
+    variant('reports', { title: 5 }),
+    'title',
+    /^must be a non-empty string$/,
+  ],
+  [
+    'enum given a number',
+    'reports',
+    variant('reports', { status: 1 }),
+    'status',
+    /^must be one of confirmed, /,
+  ],
+  ['required field null', 'reports', variant('reports', { lang: null }), 'lang', /^is missing$/],
+  [
+    'list entry a list',
+    'places',
+    variant('places', { control: [['rebel']] }),
+    'control',
+    /^entry 0 must be an object$/,
+  ],
   // Lists of objects.
   [
     'control list empty',
