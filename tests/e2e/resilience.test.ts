@@ -49,7 +49,8 @@ describe('loading without the worker', () => {
     expect(workerUrls).toHaveLength(1);
     // The main thread fetched the loader chunk the worker would have used, and drew everything.
     expect(app.requests.some((u) => /\/assets\/load-[\w-]+\.js$/.test(u))).toBe(true);
-    expect(await app.rendered('zones')).toBe(2);
+    // north-rebel, east-contested and south-regime are active on 8 Nov (tests/fixtures/pixels).
+    expect(await app.rendered('zones')).toBe(3);
     expect(await app.rendered('reports')).toBe(2);
     expect(await app.state('loading')).toBeNull();
     expect(thrown(app)).toEqual([]);
@@ -72,7 +73,8 @@ describe('loading without the worker', () => {
         );
       },
     });
-    expect(await app.rendered('zones')).toBe(2);
+    // north-rebel, east-contested and south-regime are active on 8 Nov (tests/fixtures/pixels).
+    expect(await app.rendered('zones')).toBe(3);
     expect(await app.rendered('reports')).toBe(2);
     expect(await app.state('loading')).toBeNull();
     expect(await app.state('problems')).toEqual([]);
@@ -199,6 +201,8 @@ describe('draft storage', () => {
         }),
     });
     await app.page.getByRole('button', { name: 'Draft a pin' }).click();
+    // The form is a chunk loaded on first use: a user clicks the map once it asks for it.
+    await expect.poll(() => app.state('drafting')).toBe(true);
     const at = await app.page.evaluate(() =>
       (window as unknown as WithAutomation).conflictMap.project([37.03, 36.01]),
     );
