@@ -19,12 +19,12 @@ import {
   diagramBox,
   placesInside,
   REACH_KM,
-  clipCells,
   cellClipper,
   seedsAt,
   versionTimes,
 } from './derive-zones';
 import type { Json } from './format-json';
+import { cellEdges, clipCells, key9 } from './zones/cell-clip';
 
 export const FRONTS_SOURCE =
   'derived: edges between Voronoi cells of places held by different factions (scripts/derive-zones.ts); control sources per place in layers/places.geojson';
@@ -33,7 +33,6 @@ type Area = Polygon | MultiPolygon;
 type Segment = [Position, Position];
 
 const round6 = (n: number): number => Math.round(n * 1e6) / 1e6 + 0;
-const key9 = (p: Position) => `${p[0].toFixed(9)},${p[1].toFixed(9)}`;
 
 /** Where along a→b (0..1) the segment crosses the outline of `area`. */
 function crossings(a: Position, b: Position, area: Feature<Area>): number[] {
@@ -104,19 +103,7 @@ export function deriveFronts(input: DeriveInput, clip = cellClipper(input.countr
     const seeds = seedsAt(input, inside, t);
     const cells = voronoi(featureCollection(seeds.map((s) => point(s.at))), { bbox });
     const clipped = clipCells(clip, cells.features, seeds);
-    // Every cell edge, keyed by its two ends, with the cells that have it.
-    const edges = new Map<string, { a: Position; b: Position; cells: number[] }>();
-    cells.features.forEach((cell, i) => {
-      const ring = cell?.geometry?.coordinates[0];
-      if (!ring) return;
-      for (let j = 0; j + 1 < ring.length; j++) {
-        const [a, b] = [ring[j], ring[j + 1]];
-        const k = [key9(a), key9(b)].sort().join('|');
-        const e = edges.get(k) ?? { a, b, cells: [] };
-        e.cells.push(i);
-        edges.set(k, e);
-      }
-    });
+    const edges = cellEdges(cells.features);
     const byPair = new Map<string, Segment[]>();
     for (const { a, b, cells: pair } of edges.values()) {
       if (pair.length !== 2) continue;

@@ -17,13 +17,15 @@
  * Deterministic: seeds sorted, coordinates rounded to 6 decimals, spikes removed, polygons in a fixed order.
  */
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import circle from '@turf/circle';
 import { featureCollection, point } from '@turf/helpers';
-import intersect from '@turf/intersect';
 import union from '@turf/union';
 import voronoi from '@turf/voronoi';
-import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { formatIsoUtc, parseIsoTime } from '../lib/time';
+import { type ClippedCell, cellClipper, clipCells } from './zones/cell-clip';
+import { cleanPolygons } from './zones/clean-polygons';
+
+export { cellClipper };
 import type { Json } from './format-json';
 
 /** How far (km) a place's control is taken to reach around it. */
@@ -124,67 +126,6 @@ function controllerAt(place: PlaceIn, t: number): string | null {
   return best?.faction ?? null;
 }
 
-/** Rounds rings to 6 decimals, drops repeated points, spikes and degenerate rings; stable order. */
-function cleanPolygons(geom: Area): Area | null {
-  const polys: Position[][][] = geom.type === 'Polygon' ? [geom.coordinates] : geom.coordinates;
-  const out: Position[][][] = [];
-  for (const poly of polys) {
-    const rings: Position[][] = [];
-    for (const ring of poly) {
-      const r: Position[] = [];
-      for (const p of ring) {
-        const q = [round6(p[0]), round6(p[1])];
-        const last = r[r.length - 1];
-        if (!last || last[0] !== q[0] || last[1] !== q[1]) r.push(q);
-      }
-      if (r[0][0] !== r[r.length - 1][0] || r[0][1] !== r[r.length - 1][1]) r.push([...r[0]]);
-      const flat = withoutSpikes(r);
-      if (flat.length >= 4) rings.push(flat);
-    }
-    if (rings.length > 0) out.push(rings);
-  }
-  out.sort((a, b) => a[0][0][0] - b[0][0][0] || a[0][0][1] - b[0][0][1]);
-  if (out.length === 0) return null;
-  return out.length === 1
-    ? { type: 'Polygon', coordinates: out[0] }
-    : { type: 'MultiPolygon', coordinates: out };
-}
-
-/**
- * Removes the hair-thin spikes clipping and union leave where edges nearly coincide (the ring
- * turns back within SPIKE_RAD), which cross themselves once rounded, and vertices within
- * SPIKE_DEG of the line through their neighbours. Repeats until none is left. Closed ring in and out.
- */
-const SPIKE_DEG = 1e-6;
-/** Turning angles (radians) this close to a full reversal make a spike. */
-const SPIKE_RAD = 1e-4;
-function withoutSpikes(ring: Position[]): Position[] {
-  const r = ring.slice(0, -1);
-  let changed = true;
-  while (changed && r.length > 3) {
-    changed = false;
-    for (let i = 0; i < r.length && r.length > 3; i++) {
-      const a = r[(i + r.length - 1) % r.length];
-      const b = r[i];
-      const c = r[(i + 1) % r.length];
-      const cross = (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
-      const base = Math.hypot(c[0] - a[0], c[1] - a[1]);
-      // A spike: the ring turns back at b by (nearly) 180°, whatever the lengths.
-      const ba = [a[0] - b[0], a[1] - b[1]];
-      const bc = [c[0] - b[0], c[1] - b[1]];
-      const backtrack =
-        ba[0] * bc[0] + ba[1] * bc[1] > 0 &&
-        Math.abs(cross) <= SPIKE_RAD * Math.hypot(ba[0], ba[1]) * Math.hypot(bc[0], bc[1]);
-      if (backtrack || Math.abs(cross) <= SPIKE_DEG * base) {
-        r.splice(i, 1);
-        i--;
-        changed = true;
-      }
-    }
-  }
-  return [...r, [...r[0]]];
-}
-
 function bboxOf(geom: Area, pad: number): [number, number, number, number] {
   const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   const polys = geom.type === 'Polygon' ? [geom.coordinates] : geom.coordinates;
@@ -275,99 +216,6 @@ export function groupSeeds(seeds: Seed[]): Map<string, { seeds: Seed[]; members:
     groups.set(key, g);
   });
   return groups;
-}
-
-export interface ClippedCell {
-  /** Where this cell may be painted: the reach circles of its seed and of its neighbours of the
-   * same group, inside the country (null: nowhere). */
-  mask: Feature<Area> | null;
-  /** The cell cut to its mask (null: nothing painted). */
-  piece: Feature<Area> | null;
-  /** Same key, same piece: lets callers memoise what they build from pieces. */
-  key: string;
-}
-
-const key9 = (p: Position) => `${p[0].toFixed(9)},${p[1].toFixed(9)}`;
-
-/** For each cell of a Voronoi diagram, the indices of the cells that share an edge with it. */
-export function neighboursOf(cells: (Feature<Polygon> | undefined)[]): number[][] {
-  const byEdge = new Map<string, number[]>();
-  cells.forEach((cell, i) => {
-    const ring = cell?.geometry?.coordinates[0];
-    if (!ring) return;
-    for (let j = 0; j + 1 < ring.length; j++) {
-      const k = [key9(ring[j]), key9(ring[j + 1])].sort().join('|');
-      byEdge.set(k, [...(byEdge.get(k) ?? []), i]);
-    }
-  });
-  const out: number[][] = cells.map(() => []);
-  for (const pair of byEdge.values())
-    if (pair.length === 2) {
-      out[pair[0]].push(pair[1]);
-      out[pair[1]].push(pair[0]);
-    }
-  return out;
-}
-
-/**
- * Cuts a Voronoi cell to the reach of its seed (a 64-step geodesic circle, @turf/circle) and of
- * its neighbours of the same group. In exact arithmetic a neighbour's circle adds nothing (a
- * point of the cell is nearer its own seed); it is there so two neighbouring cells of one group
- * are cut along their shared edge by the same polygons, at the same points, and dissolve
- * without slivers. Memoised: most cells recur unchanged from one version to the next.
- */
-export function cellClipper(
-  country: Feature<Area>,
-): (cell: Feature<Polygon>, own: Seed, sameGroup: Seed[]) => ClippedCell {
-  const circles = new Map<string, Feature<Polygon>>();
-  const masks = new Map<string, Feature<Area> | null>();
-  const pieces = new Map<string, ClippedCell>();
-  const keyOf = (s: Seed) => `${s.at.join(',')},${s.reachKm}`;
-  const circleOf = (s: Seed) => {
-    const k = keyOf(s);
-    let c = circles.get(k);
-    if (!c) {
-      c = circle(s.at, s.reachKm, { steps: 64, units: 'kilometers' });
-      circles.set(k, c);
-    }
-    return c;
-  };
-  return (cell, own, sameGroup) => {
-    const near = [own, ...sameGroup];
-    const maskKey = near.map(keyOf).sort().join(';');
-    const key = `${JSON.stringify(cell.geometry.coordinates)}|${maskKey}`;
-    const known = pieces.get(key);
-    if (known) return known;
-    if (!masks.has(maskKey)) {
-      const cs = near.map(circleOf);
-      const reach = cs.length === 1 ? cs[0] : union(featureCollection<Area>(cs));
-      masks.set(maskKey, reach && intersect(featureCollection<Area>([reach, country])));
-    }
-    const mask = masks.get(maskKey) ?? null;
-    const piece = mask && intersect(featureCollection<Area>([cell, mask]));
-    const out = { mask, piece, key: String(pieces.size) };
-    pieces.set(key, out);
-    return out;
-  };
-}
-
-/** Each cell cut by cellClipper: its own and its same-group neighbours' reach. */
-export function clipCells(
-  clip: ReturnType<typeof cellClipper>,
-  cells: (Feature<Polygon> | undefined)[],
-  seeds: Seed[],
-): (ClippedCell | null)[] {
-  const neighbours = neighboursOf(cells);
-  const groupOf = (s: Seed) => `${s.faction}|${s.group}`;
-  return cells.map((cell, i) =>
-    cell?.geometry
-      ? clip(
-          cell,
-          seeds[i],
-          neighbours[i].filter((j) => groupOf(seeds[j]) === groupOf(seeds[i])).map((j) => seeds[j]),
-        )
-      : null,
-  );
 }
 
 /** The bounding box the Voronoi diagrams are built in: the country's, padded by half a degree. */
