@@ -5,6 +5,7 @@
  */
 import { X } from 'lucide';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useNumberField } from './use-number-field';
 import { EXPORT_PRESETS, exportFileName } from '../lib/export-compose';
 import {
   EMBED_MAX,
@@ -59,8 +60,8 @@ export function ShareDialog({ onClose, videoJob, onVideoJob }: ShareDialogProps)
     };
   });
   const [mode, setMode] = useState<EmbedMode>('locked');
-  const [width, setWidth] = useState(640);
-  const [height, setHeight] = useState(400);
+  const [width, widthField] = useNumberField(640, EMBED_MIN.width, EMBED_MAX.width);
+  const [height, heightField] = useNumberField(400, EMBED_MIN.height, EMBED_MAX.height);
   const [preset, setPreset] = useState(0);
   const [print, setPrint] = useState(false);
   const [status, setStatus] = useState('');
@@ -118,10 +119,6 @@ export function ShareDialog({ onClose, videoJob, onVideoJob }: ShareDialogProps)
       first?.focus();
     }
   };
-  const num = (e: Event, lo: number, hi: number) => {
-    const n = Math.round(Number((e.currentTarget as HTMLInputElement).value));
-    return Number.isFinite(n) ? Math.min(hi, Math.max(lo, n)) : lo;
-  };
 
   return (
     <dialog
@@ -176,24 +173,10 @@ export function ShareDialog({ onClose, videoJob, onVideoJob }: ShareDialogProps)
         </fieldset>
         <div class="share-row">
           <label>
-            Width{' '}
-            <input
-              type="number"
-              min={EMBED_MIN.width}
-              max={EMBED_MAX.width}
-              value={width}
-              onChange={(e) => setWidth(num(e, EMBED_MIN.width, EMBED_MAX.width))}
-            />
+            Width <input {...widthField} />
           </label>
           <label>
-            Height{' '}
-            <input
-              type="number"
-              min={EMBED_MIN.height}
-              max={EMBED_MAX.height}
-              value={height}
-              onChange={(e) => setHeight(num(e, EMBED_MIN.height, EMBED_MAX.height))}
-            />
+            Height <input {...heightField} />
           </label>
         </div>
         <div class="share-row">

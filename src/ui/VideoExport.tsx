@@ -5,6 +5,7 @@
  * ShareButton, so closing the dialog does not stop it.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { useNumberField } from './use-number-field';
 import { previousPostTime } from '../data/timeline';
 import { formatUtcInput, parseUtcInput } from '../lib/time';
 import {
@@ -31,7 +32,7 @@ export function VideoExport({ job, onJob }: { job: VideoJob | null; onJob(job: V
   });
   const [fromText, setFromText] = useState(initial.from);
   const [toText, setToText] = useState(initial.to);
-  const [duration, setDuration] = useState(10);
+  const [duration, durationField] = useNumberField(10, DIALOG_DURATION.min, DIALOG_DURATION.max);
   const [fps, setFps] = useState<number>(30);
   const [preset, setPreset] = useState(0);
   const [probe, setProbe] = useState<Probe>({ checking: true });
@@ -76,7 +77,7 @@ export function VideoExport({ job, onJob }: { job: VideoJob | null; onJob(job: V
             min={lo}
             max={hi}
             value={fromText}
-            onChange={(e) => setFromText((e.currentTarget as HTMLInputElement).value)}
+            onInput={(e) => setFromText((e.currentTarget as HTMLInputElement).value)}
           />
         </label>
         <label>
@@ -86,27 +87,13 @@ export function VideoExport({ job, onJob }: { job: VideoJob | null; onJob(job: V
             min={lo}
             max={hi}
             value={toText}
-            onChange={(e) => setToText((e.currentTarget as HTMLInputElement).value)}
+            onInput={(e) => setToText((e.currentTarget as HTMLInputElement).value)}
           />
         </label>
       </div>
       <div class="share-row">
         <label>
-          Duration (s){' '}
-          <input
-            type="number"
-            min={DIALOG_DURATION.min}
-            max={DIALOG_DURATION.max}
-            value={duration}
-            onChange={(e) => {
-              const n = Math.round(Number((e.currentTarget as HTMLInputElement).value));
-              setDuration(
-                Number.isFinite(n)
-                  ? Math.min(DIALOG_DURATION.max, Math.max(DIALOG_DURATION.min, n))
-                  : 10,
-              );
-            }}
-          />
+          Duration (s) <input {...durationField} />
         </label>
         <label>
           Frames per second{' '}

@@ -174,13 +174,17 @@ describe('video export', () => {
   it('Download video saves the chosen size and length, named with the dataset and both moments', async () => {
     const app = await openApp(session, `/${MOMENT}`);
     await app.page.getByRole('button', { name: 'Share / export' }).click();
-    // The lightest choice the dialog offers: 1280 × 720, 5 s at 24 fps (120 frames).
+    // The lightest choice the dialog offers: 1280 × 720, 5 s at 24 fps (120 frames). The
+    // duration is typed first and the field left only at the end: the other choices re-render
+    // the dialog (and start a new format check) meanwhile, which must not undo the typing.
+    const durationField = app.page.getByLabel('Duration (s)');
+    await durationField.fill('5');
     await app.page
       .getByRole('combobox', { name: 'Video size' })
       .selectOption({ label: '1280 × 720 (landscape)' });
-    await app.page.getByLabel('Duration (s)').fill('5');
-    await app.page.getByLabel('Duration (s)').press('Tab');
     await app.page.getByRole('combobox', { name: 'Frames per second' }).selectOption('24');
+    expect(await durationField.inputValue()).toBe('5');
+    await durationField.press('Tab');
     const format = app.page.locator('.video-format');
     await expect.poll(() => format.innerText(), { timeout: 20_000 }).toMatch(/^You will get /);
     const [download] = await Promise.all([
