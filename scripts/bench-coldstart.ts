@@ -84,6 +84,8 @@ interface Run {
   fcpMs: number;
   /** LCP as it happened in the trace (not simulated). */
   observedLcpMs: number;
+  /** Cumulative layout shift (the waiting header must not move the page). */
+  cls: number;
   lcpElement: string;
   /** Main-thread time by kind (ms). */
   mainThread: Record<string, number>;
@@ -133,6 +135,7 @@ async function lighthouseRun(url: string): Promise<Run> {
       tbtMs: num('total-blocking-time'),
       fcpMs: num('first-contentful-paint'),
       observedLcpMs: Number(metrics.observedLargestContentfulPaint),
+      cls: Number(metrics.cumulativeLayoutShift),
       lcpElement: lcpItem?.items?.[0]?.node?.snippet ?? '?',
       mainThread: Object.fromEntries(
         items('mainthread-work-breakdown').map((i) => [String(i.group), Number(i.duration)]),
@@ -185,6 +188,7 @@ const summary = (name: PageName) => ({
   tbtMs: median(runs[name].map((r) => r.tbtMs)),
   fcpMs: median(runs[name].map((r) => r.fcpMs)),
   observedLcpMs: median(runs[name].map((r) => r.observedLcpMs)),
+  cls: median(runs[name].map((r) => r.cls)),
 });
 const ours = summary('ours');
 const bare = summary('bare');
@@ -198,13 +202,13 @@ const ratios = {
 
 const fmt = (n: number) => String(Math.round(n)).padStart(6);
 console.log(`\nmedians of ${RUNS} (Lighthouse ${lighthouseVersion}, desktop preset, ${chromium})`);
-console.log('page  |    LCP |    TBT |    FCP | observed LCP');
+console.log('page  |    LCP |    TBT |    FCP | observed LCP |   CLS');
 for (const [name, s] of [
   ['ours', ours],
   ['bare', bare],
 ] as const)
   console.log(
-    `${name.padEnd(5)} | ${fmt(s.lcpMs)} | ${fmt(s.tbtMs)} | ${fmt(s.fcpMs)} | ${fmt(s.observedLcpMs)}`,
+    `${name.padEnd(5)} | ${fmt(s.lcpMs)} | ${fmt(s.tbtMs)} | ${fmt(s.fcpMs)} | ${fmt(s.observedLcpMs).padStart(12)} | ${s.cls.toFixed(3)}`,
   );
 console.log(
   `ratio ours/bare: LCP ${ratios.lcp.toFixed(2)}, TBT ${ratios.tbt.toFixed(2)} (observed LCP ${ratios.observedLcp.toFixed(2)})`,

@@ -23,6 +23,7 @@ import { parseHash } from './state/url';
 import { App } from './ui/App';
 import { EmbedApp } from './ui/EmbedApp';
 import { AppContext } from './ui/use-app-state';
+import { showBootHeader } from './ui/boot-header';
 import './ui/app.css';
 
 const root = document.getElementById('app') as HTMLElement;
@@ -185,6 +186,11 @@ function start(
 
 async function boot() {
   const { url, refused } = resolveManifestUrl(location.href, config.datasetUrl);
+  // The header shows the dataset's title and description as soon as its manifest is in
+  // (ui/boot-header.ts); embeds show no header.
+  const header = document.getElementById('boot-header');
+  if (header && embedModeFrom(location.href)) header.remove();
+  else if (header) void showBootHeader(url, header);
   const refusal: Problem[] = refused
     ? [{ severity: 'error', file: 'URL', property: 'dataset', message: refused }]
     : [];
