@@ -3,7 +3,9 @@
  * MB) happens off the main thread, so the page never freezes; progress is posted as it goes.
  * The worker also builds the map features, so the main thread receives them ready to draw.
  */
-import { fetchText, loadDataset } from './load';
+import { DATA_CODE_HASH } from './compiled/code-hash';
+import { openCompiled } from './compiled/open';
+import { loadDataset } from './load';
 import type { MapFeatures } from './map-features';
 import { featuresWithMeshOnce } from './zone-mesh';
 import type { Problem } from './problems';
@@ -30,9 +32,21 @@ const forMap = featuresWithMeshOnce();
 
 self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
   try {
+    // --- Precompiled dataset (src/data/compiled/, docs/compiled-data.md) ---
+    // Used only when every source's SHA-256 matches; else `read` hands the bytes it fetched to
+    // the GeoJSON loader below. The app's loads skip the topology rules, as the compiler does.
+    const progress = (done: number, total: number) => post({ type: 'progress', done, total });
+    const compiled = await openCompiled(
+      e.data.url,
+      e.data.topology ? '' : DATA_CODE_HASH,
+      progress,
+    );
+    console.info(`Precompiled dataset: ${compiled.note}`);
+    if (compiled.loaded) return post({ type: 'done', ...compiled.loaded });
+    // --- end of the precompiled branch ---
     const { dataset, problems } = await loadDataset(
       e.data.url,
-      fetchText,
+      compiled.read,
       (done, total) => post({ type: 'progress', done, total }),
       {
         topology: e.data.topology,
