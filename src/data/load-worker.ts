@@ -2,12 +2,11 @@
  * The dataset loader in a Web Worker: fetching, parsing and validating a large dataset (tens of
  * MB) happens off the main thread, so the page never freezes; progress is posted as it goes.
  * The worker also builds the map features, so the main thread receives them ready to draw.
+ * A dataset's compiled file, when it matches its sources, replaces all of that (compiled/).
  */
 import { DATA_CODE_HASH } from './compiled/code-hash';
 import { openCompiled } from './compiled/open';
-import { loadDataset } from './load';
 import type { MapFeatures } from './map-features';
-import { featuresWithMeshOnce } from './zone-mesh';
 import type { Problem } from './problems';
 import type { Dataset } from './types';
 
@@ -27,9 +26,6 @@ const post = (m: WorkerMessage) => {
   );
 };
 
-/** The map's features, with the zones' mesh in the first message that carries features. */
-const forMap = featuresWithMeshOnce();
-
 self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
   try {
     // --- Precompiled dataset (src/data/compiled/, docs/compiled-data.md) ---
@@ -43,7 +39,15 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
     );
     console.info(`Precompiled dataset: ${compiled.note}`);
     if (compiled.loaded) return post({ type: 'done', ...compiled.loaded });
+    // The GeoJSON loader, validators and triangulator are a chunk of their own, fetched only
+    // now: a compiled dataset opens without them (the app's start JS budget, app.test.ts).
+    const [{ loadDataset }, { featuresWithMeshOnce }] = await Promise.all([
+      import('./load'),
+      import('./zone-mesh'),
+    ]);
     // --- end of the precompiled branch ---
+    /** The map's features, with the zones' mesh in the first message that carries features. */
+    const forMap = featuresWithMeshOnce();
     const { dataset, problems } = await loadDataset(
       e.data.url,
       compiled.read,
