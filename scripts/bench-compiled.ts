@@ -9,14 +9,13 @@
  * ratios; never asserts times.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { compiledNameFor } from '../src/data/compiled/format';
+import { dirname, join, resolve } from 'node:path';
+import { compiledNameFor, readHeader } from '../src/data/compiled/format';
 import { startSession } from '../tests/e2e/driver';
 import { parseCliArgs } from './lib/cli-args';
 import { compileLocal } from './lib/compile-local';
-import { listFiles } from './lib/read-local';
 import { writeSyntheticDataset } from './lib/synthetic';
 
 const USAGE = 'usage: npm run bench:compiled -- [--runs 3] [--no-build] [--no-large]';
@@ -33,12 +32,14 @@ if (!opts['no-build'])
 const work = await mkdtemp(join(tmpdir(), 'conflict-map-bench-compiled-'));
 const session = await startSession([['/bench-data/', work]]);
 
-/** Bytes of every file in a folder but the compiled one. */
-const sourceBytes = async (dir: string) => {
+/** Bytes of the source files a compiled file lists (what the GeoJSON path reads). */
+const sourceBytes = async (manifest: string) => {
+  const header = readHeader(new Uint8Array(await readFile(compiledNameFor(manifest))));
   let n = 0;
-  for (const f of await listFiles(dir))
-    if (!f.endsWith('.compiled.bin') && !f.startsWith('basemap'))
-      n += (await stat(join(dir, f))).size;
+  for (const s of header.sources)
+    n += (
+      await stat(s.path ? join(dirname(manifest), s.path) : manifest).catch(() => ({ size: 0 }))
+    ).size;
   return n;
 };
 
@@ -89,7 +90,7 @@ async function runCase(name: string, path: string, dir: string) {
   process.stdout.write('\n');
   const row = {
     name,
-    sourceMB: (await sourceBytes(dir)) / 1e6,
+    sourceMB: (await sourceBytes(join(dir, 'dataset.json'))) / 1e6,
     compiledMB: (await stat(compiledNameFor(join(dir, 'dataset.json')))).size / 1e6,
     geojsonDataMs: median(geo.map((r) => r.dataAt)),
     compiledDataMs: median(bin.map((r) => r.dataAt)),
