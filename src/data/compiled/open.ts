@@ -47,7 +47,8 @@ async function fetchStreaming(
     if (done) break;
     chunks.push(value);
     length += value.length;
-    if (!announced) {
+    // (Given up after 4 MB, so a file whose table never completes is not re-joined per chunk.)
+    if (!announced && length <= 4e6) {
       const head = chunks.length === 1 ? value : join(chunks, length);
       const sources = readSourceTable(head);
       if (sources) {
