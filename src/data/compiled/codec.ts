@@ -8,6 +8,7 @@ import type { LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson
 import type { Problem } from '../problems';
 import type { Dataset, Front, Zone } from '../types';
 import type { ZoneMesh } from '../zone-ranges';
+import { ringVertices } from './ring-vertices';
 import {
   FormatError,
   type Header,
@@ -96,7 +97,6 @@ export async function encodeCompiled(
     { id: SECTION.json, bytes: new TextEncoder().encode(JSON.stringify(json)) },
     { id: SECTION.geometryParts, bytes: bytesOf(Uint32Array.from(parts)) },
     { id: SECTION.geometryCoords, bytes: bytesOf(Float64Array.from(coords)) },
-    { id: SECTION.meshVertices, bytes: bytesOf(zoneMesh.vertices) },
     { id: SECTION.meshFill, bytes: bytesOf(zoneMesh.fillVertices) },
     { id: SECTION.meshIndices, bytes: bytesOf(zoneMesh.indices) },
   ]);
@@ -172,7 +172,11 @@ export function decodeCompiled(
     dataset: { manifest, baseUrl, posts, zones, fronts, places, reports },
     problems,
     zoneMesh: {
-      vertices: new Float32Array(section(SECTION.meshVertices)),
+      vertices: ringVertices(
+        meshZones,
+        zones,
+        manifest.factions.map((f: { id: string }) => f.id),
+      ),
       fillVertices: new Float32Array(section(SECTION.meshFill)),
       indices: new Uint32Array(section(SECTION.meshIndices)),
       zones: meshZones,

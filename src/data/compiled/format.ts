@@ -33,8 +33,7 @@ export const SECTION = {
   geometryParts: 2,
   /** f64: every binary geometry's positions, [lon, lat] flat. */
   geometryCoords: 3,
-  /** f32: the zone mesh's ring vertices (zone-ranges.ts VERTEX_FLOATS each). */
-  meshVertices: 4,
+  /* 4 is not used: the ring vertices are rebuilt from the coordinates (ring-vertices.ts). */
   /** f32: the zone mesh's fill vertices (FILL_FLOATS each). */
   meshFill: 5,
   /** u32: the zone mesh's triangle indices. */
