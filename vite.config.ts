@@ -3,7 +3,10 @@ import { dirname, extname, join, normalize, resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import { listFiles } from './scripts/lib/read-local';
-import { buildFolderIndex, FOLDER_INDEX } from './src/data/folder-index';
+import { compiledNameFor } from './src/data/compiled/format';
+import { buildFolderIndex, FOLDER_INDEX, folderIndexText } from './src/data/folder-index';
+import { compileLocal } from './scripts/lib/compile-local';
+import { dataCodeHash } from './scripts/lib/data-code-hash';
 
 const DATA_DIR = resolve(import.meta.dirname, 'data');
 const TYPES: Record<string, string> = {
@@ -49,7 +52,7 @@ function datasetFiles(): Plugin {
           if (file.endsWith(`/${FOLDER_INDEX}`) && !(await exists(file))) {
             // Folder layers (one report per file): the index is generated, never committed.
             res.setHeader('Content-Type', 'application/json');
-            res.end(JSON.stringify(buildFolderIndex(await listFiles(dirname(file)))));
+            res.end(folderIndexText(buildFolderIndex(await listFiles(dirname(file)))));
             return;
           }
           if (!(await stat(file)).isFile()) return next();
@@ -65,8 +68,34 @@ function datasetFiles(): Plugin {
       await cp(DATA_DIR, out, { recursive: true });
       for (const dir of await folderLayers()) {
         const index = buildFolderIndex(await listFiles(join(DATA_DIR, dir)));
-        await writeFile(join(out, dir, FOLDER_INDEX), `${JSON.stringify(index)}\n`);
+        await writeFile(join(out, dir, FOLDER_INDEX), folderIndexText(index));
       }
+    },
+  };
+}
+
+/**
+ * Precompiled dataset (docs/compiled-data.md): after the data is copied into dist/, compiles
+ * dist/data/dataset.json into dist/data/dataset.compiled.bin, from the very bytes the host will
+ * serve. Runs alone, after every other writeBundle hook (sequential), so the copy is complete.
+ */
+function compiledDataset(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'compiled-dataset',
+    apply: 'build',
+    configResolved(c) {
+      outDir = resolve(c.root, c.build.outDir);
+    },
+    writeBundle: {
+      sequential: true,
+      order: 'post',
+      async handler() {
+        const manifest = join(outDir, 'data', 'dataset.json');
+        const { bytes } = await compileLocal(manifest);
+        if (bytes) await writeFile(compiledNameFor(manifest), bytes);
+        else this.warn('the bundled manifest has errors: no compiled dataset written');
+      },
     },
   };
 }
@@ -89,7 +118,9 @@ export default defineConfig({
   // pages workflow passes configure-pages' base_path ("/repo", or "" for a user site): Vite
   // adds the missing trailing slash, and treats "" as relative, like the default.
   base: process.env.BASE_PATH ?? './',
-  plugins: [preact(), datasetFiles(), devInlineStyles()],
+  plugins: [preact(), datasetFiles(), compiledDataset(), devInlineStyles()],
+  // Which data code made this app: a compiled dataset made by other code is not used.
+  define: { __DATA_CODE_HASH__: JSON.stringify(await dataCodeHash()) },
   // ES module workers can share and split chunks (the topology rules load only when asked for).
   worker: { format: 'es' },
   build: {

@@ -17,6 +17,12 @@ export function buildFolderIndex(relativePaths: readonly string[]): { files: str
   return { files };
 }
 
+/** The index file's text, byte for byte as the build and the dev server serve it (a compiled
+ * dataset records its hash: src/data/compiled/). */
+export function folderIndexText(index: { files: string[] }): string {
+  return `${JSON.stringify(index)}\n`;
+}
+
 /** Reads an index.json; a bad entry is a problem, the others still load. */
 export function parseFolderIndex(
   text: string,

@@ -21,12 +21,20 @@ export function loadForMap(
   topology = false,
 ): Promise<LoadedForMap> {
   const onMainThread = async () => {
-    const [{ fetchText, loadDataset }, { featuresWithMeshOnce }] = await Promise.all([
-      import('./load'),
-      import('./zone-mesh'),
-    ]);
+    const [{ loadDataset }, { featuresWithMeshOnce }, { openCompiled }, { DATA_CODE_HASH }] =
+      await Promise.all([
+        import('./load'),
+        import('./zone-mesh'),
+        import('./compiled/open'),
+        import('./compiled/code-hash'),
+      ]);
+    // --- Precompiled dataset, as in load-worker.ts (docs/compiled-data.md) ---
+    const compiled = await openCompiled(url, topology ? '' : DATA_CODE_HASH, onProgress);
+    console.info(`Precompiled dataset: ${compiled.note}`);
+    if (compiled.loaded) return compiled.loaded;
+    // --- end of the precompiled branch ---
     const forMap = featuresWithMeshOnce();
-    const r = await loadDataset(url, fetchText, onProgress, {
+    const r = await loadDataset(url, compiled.read, onProgress, {
       topology,
       onBase: (dataset, problems) => onBase({ dataset, problems, features: forMap(dataset) }),
     });
@@ -45,6 +53,8 @@ export function loadForMap(
       else if (m.type === 'base')
         onBase({ dataset: m.dataset, problems: m.problems, features: m.features });
       else {
+        // For npm run bench:compiled: when the loaded dataset reached the page.
+        performance.mark('dataset-loaded');
         worker.terminate();
         if (m.type === 'done')
           resolve({ dataset: m.dataset, problems: m.problems, features: m.features });

@@ -1,0 +1,185 @@
+/**
+ * Encodes and decodes a compiled dataset's content (format.ts has the layout): the JSON section
+ * for everything small and irregular, typed arrays for what is large and regular (zone and
+ * front coordinates, the zone mesh). Pure; the decoded mesh arrays own their buffers, so the
+ * worker can transfer them without a copy.
+ */
+import type { LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+import type { Problem } from '../problems';
+import type { Dataset, Front, Zone } from '../types';
+import type { ZoneMesh } from '../zone-ranges';
+import { ringVertices } from './ring-vertices';
+import {
+  FormatError,
+  type Header,
+  HASHED_FROM,
+  layout,
+  readHeader,
+  SECTION,
+  type SourceEntry,
+  sha256,
+} from './format';
+
+export interface CompiledContent {
+  dataset: Dataset;
+  problems: Problem[];
+  zoneMesh: ZoneMesh;
+}
+
+type Lined = Polygon | MultiPolygon | LineString | MultiLineString;
+const TYPE_CODE = { Polygon: 0, MultiPolygon: 1, LineString: 2, MultiLineString: 3 } as const;
+const CODE_TYPE = ['Polygon', 'MultiPolygon', 'LineString', 'MultiLineString'] as const;
+
+/** The geometry's lines (rings or line strings) grouped by part, or null when any position is
+ * not a plain [lon, lat] pair (such a geometry stays in the JSON section). */
+function partsOf(g: Lined): number[][][][] | null {
+  const parts =
+    g.type === 'Polygon'
+      ? [g.coordinates]
+      : g.type === 'MultiPolygon'
+        ? g.coordinates
+        : g.type === 'LineString'
+          ? [[g.coordinates]]
+          : [g.coordinates];
+  for (const part of parts)
+    for (const line of part)
+      for (const p of line) if (p.length !== 2 || typeof p[0] !== 'number') return null;
+  return parts;
+}
+
+/** Writes a geometry's structure into `parts` and its positions into `coords` (the layout
+ * geometry() in decodeCompiled reads back). */
+function putGeometry(g: Lined, lines: number[][][][], parts: number[], coords: number[]) {
+  const putLine = (line: number[][]) => {
+    parts.push(line.length);
+    for (const [x, y] of line) coords.push(x, y);
+  };
+  const putLines = (part: number[][][]) => {
+    parts.push(part.length);
+    for (const line of part) putLine(line);
+  };
+  parts.push(TYPE_CODE[g.type]);
+  if (g.type === 'LineString') putLine(lines[0][0]);
+  else if (g.type === 'MultiPolygon') {
+    parts.push(lines.length);
+    for (const part of lines) putLines(part);
+  } else putLines(lines[0]);
+}
+
+/** Encodes the content into a compiled file (format.ts) for these sources and code. */
+export async function encodeCompiled(
+  content: CompiledContent,
+  sources: readonly SourceEntry[],
+  codeHash: string,
+): Promise<Uint8Array> {
+  const parts: number[] = [];
+  const coords: number[] = [];
+  const strip = <F extends Zone | Front>(features: readonly F[]) =>
+    features.map((f) => {
+      const lines = partsOf(f.geometry);
+      if (!lines) return f;
+      putGeometry(f.geometry, lines, parts, coords);
+      return { ...f, geometry: null };
+    });
+  const { dataset, problems, zoneMesh } = content;
+  const json = {
+    manifest: dataset.manifest,
+    posts: dataset.posts,
+    zones: strip(dataset.zones),
+    fronts: strip(dataset.fronts),
+    places: dataset.places,
+    reports: dataset.reports,
+    problems,
+    meshZones: zoneMesh.zones,
+  };
+  const bytesOf = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  const file = layout(codeHash, sources, [
+    { id: SECTION.json, bytes: new TextEncoder().encode(JSON.stringify(json)) },
+    { id: SECTION.geometryParts, bytes: bytesOf(Uint32Array.from(parts)) },
+    { id: SECTION.geometryCoords, bytes: bytesOf(Float64Array.from(coords)) },
+    { id: SECTION.meshFill, bytes: bytesOf(zoneMesh.fillVertices) },
+    { id: SECTION.meshIndices, bytes: bytesOf(zoneMesh.indices) },
+  ]);
+  const bodyHash = await sha256(file.subarray(HASHED_FROM));
+  file.set(
+    Uint8Array.from(bodyHash.match(/../g) ?? [], (h) => Number.parseInt(h, 16)),
+    48,
+  );
+  return file;
+}
+
+/**
+ * Checks the header and the body hash (so a corrupt file is refused, never half-read), and
+ * returns the header; throws FormatError.
+ */
+export async function checkCompiled(bytes: Uint8Array): Promise<Header> {
+  const header = readHeader(bytes);
+  if ((await sha256(bytes.subarray(HASHED_FROM))) !== header.bodyHash)
+    throw new FormatError('its content does not match its hash (corrupt)');
+  for (const id of Object.values(SECTION))
+    if (!header.sections.has(id)) throw new FormatError(`section ${id} is missing`);
+  return header;
+}
+
+/** Decodes a checked file's content; `baseUrl` is the manifest's URL (as the loader sets it). */
+export function decodeCompiled(
+  bytes: Uint8Array,
+  header: Header,
+  baseUrl: string,
+): CompiledContent {
+  // A fresh copy of each section: typed arrays need aligned offsets, and owned buffers can be
+  // transferred to the page without copying again.
+  const section = (id: number) => {
+    const s = header.sections.get(id);
+    if (!s) throw new FormatError(`section ${id} is missing`);
+    return bytes.buffer.slice(bytes.byteOffset + s.offset, bytes.byteOffset + s.offset + s.length);
+  };
+  const json = JSON.parse(new TextDecoder().decode(section(SECTION.json)));
+  const parts = new Uint32Array(section(SECTION.geometryParts));
+  const coords = new Float64Array(section(SECTION.geometryCoords));
+  let p = 0;
+  let c = 0;
+  const line = () => {
+    const n = parts[p++];
+    const out: number[][] = new Array(n);
+    for (let i = 0; i < n; i++, c += 2) out[i] = [coords[c], coords[c + 1]];
+    return out;
+  };
+  const lines = () => {
+    const n = parts[p++];
+    const out: number[][][] = new Array(n);
+    for (let i = 0; i < n; i++) out[i] = line();
+    return out;
+  };
+  const geometry = (): Lined => {
+    const type = CODE_TYPE[parts[p++]];
+    if (type === 'Polygon') return { type, coordinates: lines() };
+    if (type === 'LineString') return { type, coordinates: line() };
+    if (type === 'MultiLineString') return { type, coordinates: lines() };
+    if (type === 'MultiPolygon') {
+      const n = parts[p++];
+      const coordinates: number[][][][] = new Array(n);
+      for (let i = 0; i < n; i++) coordinates[i] = lines();
+      return { type, coordinates };
+    }
+    throw new FormatError('an unknown geometry type');
+  };
+  for (const f of [...json.zones, ...json.fronts]) if (f.geometry === null) f.geometry = geometry();
+  if (p !== parts.length || c !== coords.length)
+    throw new FormatError('the geometry sections do not match the features');
+  const { manifest, posts, zones, fronts, places, reports, problems, meshZones } = json;
+  return {
+    dataset: { manifest, baseUrl, posts, zones, fronts, places, reports },
+    problems,
+    zoneMesh: {
+      vertices: ringVertices(
+        meshZones,
+        zones,
+        manifest.factions.map((f: { id: string }) => f.id),
+      ),
+      fillVertices: new Float32Array(section(SECTION.meshFill)),
+      indices: new Uint32Array(section(SECTION.meshIndices)),
+      zones: meshZones,
+    },
+  };
+}
