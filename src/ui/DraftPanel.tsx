@@ -5,6 +5,7 @@
 import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { loadDraft } from '../state/draft-storage';
+import { t } from '../i18n/i18n';
 
 type Form = FunctionComponent<{ startNow?: boolean }>;
 const loadForm = () => import('./DraftForm').then((m) => m.DraftForm);
@@ -18,12 +19,12 @@ export function DraftPanel() {
   if (form) return <form.Form startNow={form.startNow} />;
   return (
     <section class="draft" aria-labelledby="draft-title">
-      <h2 id="draft-title">Draft a pin</h2>
+      <h2 id="draft-title">{t('draft.title')}</h2>
       <button
         type="button"
         onClick={() => loadForm().then((Form) => setForm({ Form, startNow: true }))}
       >
-        Draft a pin
+        {t('draft.start')}
       </button>
     </section>
   );

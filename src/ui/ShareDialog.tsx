@@ -18,6 +18,7 @@ import {
 import { formatUtcDate } from '../lib/time';
 import { Icon } from './Icon';
 import { useApp } from './use-app-state';
+import { t, uiLang } from '../i18n/i18n';
 import type { VideoJob } from './video-job';
 import { VideoExport } from './VideoExport';
 
@@ -74,7 +75,7 @@ export function ShareDialog({ onClose, videoJob, onVideoJob }: ShareDialogProps)
 
   const { manifest } = dataset;
   const link = momentLink(location.href, moment);
-  const src = embedUrl(location.href, moment, mode);
+  const src = embedUrl(location.href, moment, mode, uiLang());
   const title = `${manifest.title}: ${formatUtcDate(moment.t)}`;
   const code = embedCode({ src, width, height, title });
   const scale = Math.min(1, PREVIEW_W / width);
@@ -241,5 +242,31 @@ export function ShareDialog({ onClose, videoJob, onVideoJob }: ShareDialogProps)
         {status}
       </p>
     </dialog>
+  );
+}
+
+export interface VideoJobStatusProps {
+  job: VideoJob;
+  onDismiss(): void;
+}
+
+/** The video being made while the dialog is closed: its progress, and Cancel (or Dismiss). */
+export function VideoJobStatus({ job, onDismiss }: VideoJobStatusProps) {
+  const busy = job.state === 'running' || job.state === 'cancelling';
+  return (
+    <div class="video-job">
+      <span role="status">
+        {busy ? t('share.videoStatus', { message: job.message }) : job.message}
+      </span>{' '}
+      {busy ? (
+        <button type="button" onClick={job.cancel} disabled={job.state !== 'running'}>
+          {t('share.cancelVideo')}
+        </button>
+      ) : (
+        <button type="button" onClick={onDismiss} aria-label={t('share.dismiss')}>
+          <Icon icon={X} />
+        </button>
+      )}
+    </div>
   );
 }
