@@ -140,12 +140,36 @@ function linguiCatalogs(): Plugin {
   };
 }
 
+/**
+ * Shaders are GLSL in template strings (src/map/pin-layer.ts, zone-layer.ts), written with
+ * comments and indentation for readers; the build drops both, as it minifies the JavaScript
+ * around them (the start JavaScript has a budget: tests/e2e/app.test.ts). Only lines inside a
+ * template that starts with `#version`; `${…}` parts are kept as written.
+ */
+function minifyShaders(): Plugin {
+  const shader = /`#version 300 es\n[^`]*`/g;
+  return {
+    name: 'minify-shaders',
+    apply: 'build',
+    transform(code, id) {
+      if (!/[\\/]src[\\/]map[\\/][\w-]+\.ts$/.test(id) || !code.includes('`#version')) return null;
+      const out = new MagicString(code);
+      for (const m of code.matchAll(shader)) {
+        const lines = m[0].slice(1, -1).split('\n');
+        const kept = lines.map((l) => l.replace(/\/\/.*$/, '').trim()).filter(Boolean);
+        out.overwrite(m.index, m.index + m[0].length, `\`${kept.join('\n')}\``);
+      }
+      return { code: out.toString(), map: out.generateMap({ hires: true }) };
+    },
+  };
+}
+
 export default defineConfig({
   // The path the app is served under, e.g. BASE_PATH=/conflict-map/ for a sub-folder. The
   // pages workflow passes configure-pages' base_path ("/repo", or "" for a user site): Vite
   // adds the missing trailing slash, and treats "" as relative, like the default.
   base: process.env.BASE_PATH ?? './',
-  plugins: [linguiCatalogs(), preact(), datasetFiles(), devInlineStyles()],
+  plugins: [linguiCatalogs(), minifyShaders(), preact(), datasetFiles(), devInlineStyles()],
   // ES module workers can share and split chunks (the topology rules load only when asked for).
   worker: { format: 'es' },
   build: {
