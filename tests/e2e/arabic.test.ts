@@ -58,11 +58,22 @@ describe('the interface in Arabic', () => {
     expect(await app.state<number>('t')).toBe(start);
     await page.keyboard.press('ArrowUp');
     expect(await app.state<number>('t')).toBe(later);
-    // The thumb sits right of its start: the track's origin is its right end.
+    // At the end of time the thumb sits at the track's left end (time runs right to left),
+    // and at the start at its right end; the page does not scroll sideways.
+    // (The track is measured each time: the clock beside it, and so its width, follow the date.)
+    const thumbFromEdges = async () => {
+      const track = await box(app, '.slider-track');
+      const b = await box(app, '.slider-thumb');
+      const centre = b.x + b.width / 2;
+      return { left: Math.abs(centre - track.x), right: Math.abs(centre - track.x - track.width) };
+    };
     await page.keyboard.press('End');
-    const track = await box(app, '.slider-track');
-    const thumb = await box(app, '.slider-thumb');
-    expect(thumb.x + thumb.width / 2).toBeLessThan(track.x + track.width / 4);
+    expect((await thumbFromEdges()).left).toBeLessThan(4);
+    await page.keyboard.press('Home');
+    expect((await thumbFromEdges()).right).toBeLessThan(4);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      await page.evaluate(() => window.innerWidth),
+    );
 
     // The search leads with the Arabic name, whichever script was typed.
     const place = places.find(
