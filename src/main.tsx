@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { blobToDataUrl, exposeAutomation } from './automation';
 import { config, resolveManifestUrl, timeStrategyFrom } from './config';
-import { CompareRunner } from './data/compare-in-worker';
+import type { CompareRunner } from './data/compare-in-worker';
 import { type LoadedForMap, loadForMap } from './data/load-in-worker';
 import type { MapFeatures } from './data/map-features';
 import type { Dataset } from './data/types';
@@ -23,11 +23,20 @@ import { parseHash } from './state/url';
 import { App } from './ui/App';
 import { EmbedApp } from './ui/EmbedApp';
 import { AppContext } from './ui/use-app-state';
+import { activateLanguage, languageReady, t } from './i18n/i18n';
+import { dirOf, langFrom } from './lib/lang';
 import { showBootHeader } from './ui/boot-header';
 import './ui/app.css';
 
 const root = document.getElementById('app') as HTMLElement;
 const status = document.getElementById('boot-status');
+// The interface language: ?lang=ar|en, else the browser's. The whole page follows it: `lang` for
+// fonts and screen readers, `dir` for the mirrored layout (app.css uses logical properties). Its
+// catalog is fetched while the data loads.
+const lang = langFrom(location.href, navigator.languages);
+document.documentElement.lang = lang;
+document.documentElement.dir = dirOf(lang);
+const languageActive = activateLanguage(lang);
 
 function showFatal(title: string, problems: Problem[]) {
   root.replaceChildren();
@@ -78,7 +87,7 @@ function start(
     filter: hash.filter,
     pinWindow: hash.window,
   });
-  if (pending) store.getState().setLoading('Loading reports…');
+  if (pending) store.getState().setLoading(t('loading.reports'));
   document.title = manifest.title;
   let map: MapController | null = null;
   let markLoaded: () => void = () => {};
@@ -86,9 +95,9 @@ function start(
   const embed = embedModeFrom(location.href);
   if (embed) document.documentElement.classList.add('embedded');
   const exportImage = (size: ExportSize): Promise<Blob> =>
-    map ? map.exportImage(size) : Promise.reject(new Error('The map is not ready yet.'));
+    map ? map.exportImage(size) : Promise.reject(new Error(t('loading.mapNotReady')));
   const exportVideo = (spec: VideoSpec, hooks?: VideoExportHooks) =>
-    map ? map.exportVideo(spec, hooks) : Promise.reject(new Error('The map is not ready yet.'));
+    map ? map.exportVideo(spec, hooks) : Promise.reject(new Error(t('loading.mapNotReady')));
   const allLoaded = pending ? new Promise<void>((r) => (markLoaded = r)) : Promise.resolve();
 
   const onMapContainer = (container: HTMLElement) => {
@@ -108,6 +117,7 @@ function start(
       onDraftClick: (at) => store.getState().setDraftPoint(at),
       cooperativeGestures: embed !== null,
       controls: embed ? 'embed' : 'full',
+      lang,
     });
     map = controller;
     controller.ready.then(() => bindStoreToMap(store, controller));
@@ -149,16 +159,16 @@ function start(
   draw();
   bindUrl(store);
   bindPlayback(store);
-  // Compare mode: comparisons run in a worker, started on first use.
-  let runner: CompareRunner | null = null;
-  const compareRunner = () => {
-    runner ??= new CompareRunner(current.dataset);
-    return runner;
-  };
+  // Compare mode: comparisons run in a worker, whose client code is fetched on first use.
+  let runner: Promise<CompareRunner> | null = null;
+  const compareRunner = () =>
+    (runner ??= import('./data/compare-in-worker').then(
+      (m) => new m.CompareRunner(current.dataset),
+    ));
   const compare = bindCompare(store, compareRunner);
   return {
     progress(done, total) {
-      store.getState().setLoading(`Loading reports… ${done} of ${total} files`);
+      store.getState().setLoading(t('loading.reportsProgress', { done, total }));
     },
     complete(full) {
       if (!full.dataset || !full.features) return;
@@ -172,10 +182,10 @@ function start(
         timeline: buildTimeline(full.dataset),
       };
       map?.setReports(current.dataset, current.timeline, current.features);
-      if (runner) {
-        runner.setDataset(current.dataset);
+      runner?.then((r) => {
+        r.setDataset(current.dataset);
         compare.refresh();
-      }
+      });
       store.getState().setProblems(full.problems);
       store.getState().setLoading(null);
       draw();
@@ -202,10 +212,11 @@ async function boot() {
     url,
     (done, total) => {
       if (started) (started as Started).progress(done, total);
-      else if (status) status.textContent = `Loading data… ${done} of ${total} files`;
+      else if (status && languageReady()) status.textContent = t('loading.data', { done, total });
     },
     (base) => {
-      if (!early || started || !base.dataset || !base.features) return;
+      // Opening early needs the interface's strings; without them, the map opens when all is in.
+      if (!early || started || !languageReady() || !base.dataset || !base.features) return;
       started = start(
         {
           ...base,
@@ -218,17 +229,18 @@ async function boot() {
     },
   );
   full.problems.unshift(...refusal);
+  await languageActive;
   for (const p of full.problems) console.warn(formatProblem(p));
   if (started) return (started as Started).complete(full);
   if (!full.dataset || !full.features) {
-    showFatal('The dataset could not be loaded', full.problems);
+    showFatal(t('loading.failed'), full.problems);
     return;
   }
   start({ ...full, dataset: full.dataset, features: full.features }, false);
 }
 
 boot().catch((e) => {
-  showFatal('The app failed to start', [
+  showFatal(languageReady() ? t('loading.crashed') : 'The app failed to start', [
     { severity: 'error', file: 'app', message: e instanceof Error ? e.message : String(e) },
   ]);
   console.error(e);

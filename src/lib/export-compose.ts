@@ -42,6 +42,9 @@ export interface ExportDrawing {
   legend: readonly LegendEntry[];
   scale: ScaleBar;
   attribution: string;
+  /** The interface's writing direction: right to left, the boxes' texts start at their right
+   * edge (the swatches too), as the page's do. Default left to right. */
+  dir?: 'ltr' | 'rtl';
 }
 
 export interface Rect {
@@ -132,14 +135,19 @@ export function drawExport(
   ctx.scale(pixelRatio, pixelRatio);
   const box = exportLayout(width, height, d.legend.length);
   ctx.textBaseline = 'middle';
+  const rtl = d.dir === 'rtl';
+  ctx.direction = rtl ? 'rtl' : 'ltr';
+  ctx.textAlign = 'start';
+  /** x of a text's start `inset` px inside a box, from its left edge, or its right one in RTL. */
+  const startX = (r: Rect, inset: number) => (rtl ? r.x + r.w - inset : r.x + inset);
 
   ctx.fillStyle = PANEL;
   ctx.fillRect(box.title.x, box.title.y, box.title.w, box.title.h);
   ctx.fillStyle = INK;
   ctx.font = `bold 20px ${FONT}`;
-  ctx.fillText(ellipsize(ctx, d.title, box.title.w - 20), box.title.x + 10, box.title.y + 20);
+  ctx.fillText(ellipsize(ctx, d.title, box.title.w - 20), startX(box.title, 10), box.title.y + 20);
   ctx.font = `15px ${FONT}`;
-  ctx.fillText(ellipsize(ctx, d.when, box.title.w - 20), box.title.x + 10, box.title.y + 44);
+  ctx.fillText(ellipsize(ctx, d.when, box.title.w - 20), startX(box.title, 10), box.title.y + 44);
 
   const lg = box.legend;
   ctx.fillStyle = PANEL;
@@ -148,10 +156,13 @@ export function drawExport(
   d.legend.forEach((entry, i) => {
     const cy = lg.y + PAD + i * ROW + ROW / 2 - 4;
     ctx.fillStyle = entry.color;
-    ctx.fillRect(lg.x + 10, cy - SWATCH / 2, SWATCH, SWATCH);
+    ctx.fillRect(rtl ? startX(lg, 10) - SWATCH : lg.x + 10, cy - SWATCH / 2, SWATCH, SWATCH);
     ctx.fillStyle = INK;
-    ctx.fillText(ellipsize(ctx, entry.label, lg.w - 20 - SWATCH - 8), lg.x + 10 + SWATCH + 8, cy);
+    const label = ellipsize(ctx, entry.label, lg.w - 20 - SWATCH - 8);
+    ctx.fillText(label, startX(lg, 10 + SWATCH + 8), cy);
   });
+  ctx.direction = 'ltr';
+  ctx.textAlign = 'left';
 
   const sc = box.scale;
   ctx.fillStyle = PANEL;

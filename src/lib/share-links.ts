@@ -6,6 +6,7 @@ import type { PinWindow } from '../data/filter/pin-window';
 import type { ReportFilter } from '../data/filter/report-filter';
 import type { LayerKind, LonLat } from '../data/types';
 import { formatHash } from '../state/url';
+import { langParam, type UiLang } from './lang';
 
 /** How an embedded map behaves: time fixed with no slider, or a compact slider to replay. */
 export type EmbedMode = 'locked' | 'replayable';
@@ -29,27 +30,42 @@ export function embedModeFrom(pageUrl: string): EmbedMode | null {
 }
 
 /**
- * The page URL with only the parameters that describe the dataset (`dataset`) kept, `embed` set
- * (or removed with null) and the hash describing the moment.
+ * The page URL with only the parameters that describe the dataset (`dataset`) and the interface
+ * language (`lang`, or the one given) kept, `embed` set (or removed with null) and the hash
+ * describing the moment.
  */
-function pageWith(pageUrl: string, moment: Moment, embed: EmbedMode | null): string {
+function pageWith(
+  pageUrl: string,
+  moment: Moment,
+  embed: EmbedMode | null,
+  lang: UiLang | null = langParam(pageUrl),
+): string {
   const url = new URL(pageUrl);
   const dataset = url.searchParams.get('dataset');
   url.search = '';
   if (dataset) url.searchParams.set('dataset', dataset);
+  if (lang) url.searchParams.set('lang', lang);
   if (embed) url.searchParams.set('embed', embed);
   url.hash = formatHash({ ...moment, layers: [...moment.layers] });
   return url.href;
 }
 
-/** A link to the full app at this moment (time, view, layers). */
+/** A link to the full app at this moment (time, view, layers); the page's `?lang=` is kept. */
 export function momentLink(pageUrl: string, moment: Moment): string {
   return pageWith(pageUrl, moment, null);
 }
 
-/** The URL an `<iframe>` loads to show this moment embedded. */
-export function embedUrl(pageUrl: string, moment: Moment, mode: EmbedMode): string {
-  return pageWith(pageUrl, moment, mode);
+/**
+ * The URL an `<iframe>` loads to show this moment embedded, in the interface language `lang`
+ * (the Share dialog passes its own: an Arabic article's embed stays Arabic for every reader).
+ */
+export function embedUrl(
+  pageUrl: string,
+  moment: Moment,
+  mode: EmbedMode,
+  lang: UiLang | null = langParam(pageUrl),
+): string {
+  return pageWith(pageUrl, moment, mode, lang);
 }
 
 export interface EmbedOptions {

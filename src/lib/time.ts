@@ -1,4 +1,5 @@
 /** Time helpers. All numeric times are epoch milliseconds (UTC). */
+import type { UiLang } from './lang';
 
 /** Latest time a JS Date can hold; stands for "open-ended" in numeric intervals. */
 export const OPEN_END_MS = 8.64e15;
@@ -40,23 +41,66 @@ export const MONTHS = [
   'December',
 ];
 
-/** "23 October 2015, 23:34 UTC" — the slider's aria-valuetext and the large clock. */
-export function formatUtcInWords(ms: number): string {
+/**
+ * The locale `Intl` formats dates and numbers with. Arabic uses `ar-SY`, not plain `ar`: CLDR
+ * gives plain `ar` Latin digits and Egyptian month names (أكتوبر), while Syrian usage, the
+ * readers of this map, writes Arabic-Indic digits (٢٣) and the Levantine months (تشرين الأول).
+ * English keeps the app's own compact forms below; `en-GB` orders day month year like them.
+ */
+export const FORMAT_LOCALE: Record<UiLang, string> = { en: 'en-GB', ar: 'ar-SY' };
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+/** An Intl formatter in UTC for the language's locale, made once. */
+function utcFormat(lang: UiLang, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${lang} ${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(FORMAT_LOCALE[lang], { ...options, timeZone: 'UTC' });
+    formatters.set(key, f);
+  }
+  return f;
+}
+const LONG_DAY = { day: 'numeric', month: 'long', year: 'numeric' } as const;
+const CLOCK = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
+
+/** "23 October 2015, 23:34 UTC" — the slider's aria-valuetext and the large clock. In Arabic,
+ * by Intl: "٢٣ تشرين الأول ٢٠١٥ في ٢٣:٣٤ UTC". */
+export function formatUtcInWords(ms: number, lang: UiLang = 'en'): string {
+  if (lang !== 'en')
+    return utcFormat(lang, { ...LONG_DAY, ...CLOCK, timeZoneName: 'short' }).format(ms);
   const d = new Date(ms);
   const hh = String(d.getUTCHours()).padStart(2, '0');
   const mm = String(d.getUTCMinutes()).padStart(2, '0');
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${hh}:${mm} UTC`;
 }
 
-/** "23 Oct 2015" */
-export function formatUtcDate(ms: number): string {
+/** "23 Oct 2015"; in Arabic "٢٣ تشرين الأول ٢٠١٥". */
+export function formatUtcDate(ms: number, lang: UiLang = 'en'): string {
+  if (lang !== 'en') return utcFormat(lang, LONG_DAY).format(ms);
   const d = new Date(ms);
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()].slice(0, 3)} ${d.getUTCFullYear()}`;
 }
 
-/** "23:34" (UTC) */
-export function formatUtcClock(ms: number): string {
+/** "23:34" (UTC); in Arabic "٢٣:٣٤". */
+export function formatUtcClock(ms: number, lang: UiLang = 'en'): string {
+  if (lang !== 'en') return utcFormat(lang, CLOCK).format(ms);
   return formatIsoUtc(ms).slice(11, 16);
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+/** A count or measure in the language's digits: 1,234 or ١٬٢٣٤. */
+export function formatNumber(
+  n: number,
+  lang: UiLang = 'en',
+  options?: Intl.NumberFormatOptions,
+): string {
+  const key = `${lang} ${JSON.stringify(options ?? {})}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(FORMAT_LOCALE[lang], options);
+    numberFormats.set(key, f);
+  }
+  return f.format(n);
 }
 
 export const HOUR_MS = 3_600_000;

@@ -2,6 +2,7 @@
  * The one class that owns the MapLibre map. Everything else talks to the map through it:
  * applyTime(t), setVisibleLayers(kinds), setView(view), showReport(id).
  */
+import type { UiLang } from '../lib/lang';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import {
   AttributionControl,
@@ -83,6 +84,9 @@ export interface ControllerOptions {
   /** Which controls to add: all (default), zoom buttons only (embeds: the page shows the
    * attribution itself), or none (an export draws its own). */
   controls?: 'full' | 'embed' | 'none';
+  /** The interface language: place labels lead with its names; exports write their date and
+   * legend in it. Default English. */
+  lang?: UiLang;
 }
 
 /** What renderedCount can count: a layer kind, a checked file's pins, the draft pin, or, in
@@ -148,6 +152,7 @@ export class MapController {
           fonts,
           resolve,
           initialTime: opts.t,
+          lang: opts.lang,
         }),
       center: view.center,
       zoom: view.zoom,
@@ -229,6 +234,7 @@ export class MapController {
       this.plan,
       this.strategy,
       this.t,
+      this.opts.lang,
     ))
       this.map.addLayer(layer);
   }

@@ -7,6 +7,8 @@
  */
 import { drawExport, type ExportSize, exportSizeProblem } from '../lib/export-compose';
 import { metresPerPixel, scaleBar } from '../lib/scale-bar';
+import { t as tr } from '../i18n/i18n';
+import { dirOf } from '../lib/lang';
 import { formatUtcInWords } from '../lib/time';
 import { type ControllerOptions, MapController } from './controller';
 import { UNKNOWN_COLOR } from './style';
@@ -69,16 +71,19 @@ export async function openOffscreenExport(
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('Cannot export this image: no 2D canvas in this browser.');
     const { manifest } = opts.dataset;
+    // The date and legend in the interface language (the title and factions are the data's).
+    const lang = opts.lang ?? 'en';
     const legend = [
       ...manifest.factions.map((f) => ({ label: f.label, color: f.color })),
-      { label: 'Controller not known', color: UNKNOWN_COLOR },
+      { label: tr('legend.unknown'), color: UNKNOWN_COLOR },
     ];
     // The view does not move during an export: one scale bar for every frame.
     const scale = scaleBar(metresPerPixel(opts.view.center[1], opts.view.zoom), SCALE_MAX_PX);
     const compose = (t: number) =>
       drawExport(ctx, shot.map.getCanvas(), size, {
         title: manifest.title,
-        when: formatUtcInWords(t),
+        when: formatUtcInWords(t, lang),
+        dir: dirOf(lang),
         legend,
         scale,
         attribution: manifest.attribution,

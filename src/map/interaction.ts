@@ -7,7 +7,7 @@ import { type Map as MapLibreMap, type MapLayerMouseEvent, Popup } from 'maplibr
 import type { Timeline } from '../data/timeline';
 import type { Dataset, LonLat, Place, Report } from '../data/types';
 import type { PinLayer } from './pin-layer';
-import { placePopup, reportPopup } from './popup-content';
+import { loadMessages } from '../i18n/i18n';
 import { clickableLayers, layersOf, PLACES_CIRCLE, PREVIEW_CIRCLE } from './style';
 import type { TimePlan } from './time-plan';
 
@@ -32,10 +32,23 @@ export interface InteractionHost {
   onDraftClick(at: LonLat): void;
 }
 
+type PopupContent = typeof import('./popup-content');
+/**
+ * The popups' code and their strings: a chunk fetched on the first popup (it is not needed to
+ * open the map, whose start JavaScript has a budget: tests/e2e/app.test.ts).
+ */
+let popupContent: Promise<PopupContent> | null = null;
+const loadPopupContent = () =>
+  (popupContent ??= Promise.all([import('./popup-content'), loadMessages('popup')]).then(
+    ([m]) => m,
+  ));
+
 export class MapInteraction {
   private drafting = false;
   private popup: Popup | null = null;
   private popupReport: string | null = null;
+  /** Counts popup requests: one answered after a newer one (or a close) is dropped. */
+  private popupRequest = 0;
 
   constructor(private readonly host: InteractionHost) {
     this.bindEvents();
@@ -57,7 +70,7 @@ export class MapInteraction {
       return;
     }
     const at = report.geometry.coordinates as LonLat;
-    this.openPopup(at, reportPopup(report), report.id);
+    this.openPopup(at, (c) => c.reportPopup(report), report.id);
     const map = this.host.map;
     if (!map.getBounds().contains(at)) map.easeTo({ center: at, duration: 600 });
   }
@@ -100,7 +113,7 @@ export class MapInteraction {
       const id = e.features?.[0]?.properties?.id;
       const report = this.host.previewReports().find((r) => r.id === id);
       if (report && !this.drafting)
-        this.openPopup(report.geometry.coordinates as LonLat, reportPopup(report));
+        this.openPopup(report.geometry.coordinates as LonLat, (c) => c.reportPopup(report));
     });
     for (const layer of layersOf(plan).reports)
       map.on('click', layer, (e: MapLayerMouseEvent) => {
@@ -133,19 +146,28 @@ export class MapInteraction {
   private openPlacePopup(place: Place) {
     const t = this.host.t();
     this.host.onSelectReport(null);
-    this.openPopup(
-      place.geometry.coordinates as LonLat,
-      placePopup(
-        place,
-        this.host.timeline().controlAt(place.id, t),
-        this.host.dataset().manifest.factions,
-        t,
-      ),
+    const span = this.host.timeline().controlAt(place.id, t);
+    const { factions } = this.host.dataset().manifest;
+    this.openPopup(place.geometry.coordinates as LonLat, (c) =>
+      c.placePopup(place, span, factions, t),
     );
   }
 
-  private openPopup(at: LonLat, content: HTMLElement, reportId: string | null = null) {
+  private openPopup(
+    at: LonLat,
+    build: (c: PopupContent) => HTMLElement,
+    reportId: string | null = null,
+  ) {
     this.closePopup();
+    // Known at once, so a second request for the same report is not made while this one loads.
+    this.popupReport = reportId;
+    const request = this.popupRequest;
+    loadPopupContent().then((c) => {
+      if (request === this.popupRequest) this.addPopup(at, build(c), reportId);
+    });
+  }
+
+  private addPopup(at: LonLat, content: HTMLElement, reportId: string | null) {
     const popup = new Popup({ maxWidth: '320px', focusAfterOpen: true, offset: 12 })
       .setLngLat(at)
       .setDOMContent(content)
@@ -161,6 +183,7 @@ export class MapInteraction {
   }
 
   private closePopup() {
+    this.popupRequest++;
     const p = this.popup;
     this.popup = null;
     this.popupReport = null;

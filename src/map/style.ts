@@ -11,6 +11,7 @@ import type {
 import type { MapFeatures } from '../data/map-features';
 import { FRONT_COLOR, STATUS_STYLE, UNKNOWN_COLOR } from '../lib/palette';
 import type { Faction, LayerKind, Manifest } from '../data/types';
+import type { UiLang } from '../lib/lang';
 import { basemapStyle } from './basemap-style';
 import { FONT, type FontUrls, fontFaces } from './font-faces';
 import { activeAt, knownAt, TIME_STATE } from './time-filters';
@@ -132,6 +133,28 @@ export function thematicSources(
   };
 }
 
+/** " (approx.)" after an approximate place's name, in the label's language. */
+const APPROX: Record<UiLang, string> = { en: ' (approx.)', ar: ' (تقريبي)' };
+
+/**
+ * A place's label: the name in the interface language (marked when the position is
+ * approximate) over the other, smaller. English leads with `name`, Arabic with `name_ar`; a place
+ * without an Arabic name shows its name alone.
+ */
+export function placeLabel(lang: UiLang): ExpressionSpecification {
+  const [first, second] = lang === 'ar' ? ['name_ar', 'name'] : ['name', 'name_ar'];
+  const lead: ExpressionSpecification = ['coalesce', ['get', first], ['get', second]];
+  return [
+    'format',
+    ['case', ['get', 'approximate'], ['concat', lead, APPROX[lang]], lead],
+    {},
+    '\n',
+    {},
+    ['coalesce', ['get', second], ''],
+    { 'font-scale': 0.85 },
+  ];
+}
+
 /**
  * Thematic layers, filtered by time through the global state: with `keyed` true each source
  * reads its own snapped key (time-plan.ts), otherwise all read the plain time `t`.
@@ -141,6 +164,7 @@ export function thematicLayers(
   plan: TimePlan,
   keyed = true,
   placesByState = false,
+  lang: UiLang = 'en',
 ): LayerSpecification[] {
   const color = factionColor(factions);
   const zonesNow = activeAt(keyed ? ZONES_KEY : TIME_STATE);
@@ -304,21 +328,7 @@ export function thematicLayers(
       type: 'symbol',
       source: PLACE_LABELS_SOURCE,
       layout: {
-        // English name (marked when approximate) over the Arabic name, smaller.
-        'text-field': [
-          'format',
-          [
-            'case',
-            ['get', 'approximate'],
-            ['concat', ['get', 'name'], ' (approx.)'],
-            ['get', 'name'],
-          ],
-          {},
-          '\n',
-          {},
-          ['get', 'name_ar'],
-          { 'font-scale': 0.85 },
-        ],
+        'text-field': placeLabel(lang),
         'text-font': [FONT],
         'text-size': 12,
         'text-offset': [0, 1.1],
@@ -376,6 +386,8 @@ export interface StyleInput {
   fonts: FontUrls;
   resolve: (path: string) => string;
   initialTime: number;
+  /** The interface language: place labels lead with its name. */
+  lang?: UiLang;
 }
 
 /** The complete default style: offline basemap from the dataset plus the thematic layers. */
@@ -387,6 +399,7 @@ export function buildStyle({
   fonts,
   resolve,
   initialTime,
+  lang = 'en',
 }: StyleInput): StyleSpecification {
   const placePoints = [
     ...new Set(features.places.features.map((f) => f.geometry.coordinates.join(','))),
@@ -403,21 +416,22 @@ export function buildStyle({
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#dfe9f2' } },
       ...base.layers,
-      ...timeLayers(manifest.factions, plan, strategy, initialTime),
+      ...timeLayers(manifest.factions, plan, strategy, initialTime, lang),
     ],
   };
 }
 
-/** The thematic layers as the strategy wants them. */
+/** The thematic layers as the strategy wants them, place labels in the interface language. */
 export function timeLayers(
   factions: readonly Faction[],
   plan: TimePlan,
   strategy: TimeStrategy,
   t = 0,
+  lang: UiLang = 'en',
 ): LayerSpecification[] {
   const gpuLike = pinsOnGpu(strategy);
   const layers = layersFor(
-    thematicLayers(factions, plan, strategy === 'keyed' || gpuLike, gpuLike),
+    thematicLayers(factions, plan, strategy === 'keyed' || gpuLike, gpuLike, lang),
     strategy,
   );
   // The GPU zone layer (zone-layer.ts) draws the zones: no tiled zone layers.

@@ -9,11 +9,12 @@ import type { AppStore } from './store';
 
 export function bindCompare(
   store: AppStore,
-  runner: () => CompareRunner,
+  /** The runner, made on first use (its code is a chunk fetched then). */
+  runner: () => Promise<CompareRunner>,
 ): { unsubscribe(): void; refresh(): void } {
-  const run = (a: number | null, b: number) => {
+  const run = async (a: number | null, b: number) => {
     if (a === null) return;
-    runner().request(a, b, (result: Comparison | Error) => {
+    (await runner()).request(a, b, (result: Comparison | Error) => {
       const s = store.getState();
       if (s.compareA !== a || s.t !== b) return; // moved on meanwhile
       if (result instanceof Error)
@@ -29,11 +30,11 @@ export function bindCompare(
   };
   const unsubscribe = store.subscribe(
     (s) => [s.compareA, s.t] as const,
-    ([a, b]) => run(a, b),
+    ([a, b]) => void run(a, b),
     { equalityFn: (x, y) => x[0] === y[0] && x[1] === y[1], fireImmediately: true },
   );
   return {
     unsubscribe,
-    refresh: () => run(store.getState().compareA, store.getState().t),
+    refresh: () => void run(store.getState().compareA, store.getState().t),
   };
 }

@@ -4,7 +4,9 @@
  */
 import type { ReportDraft } from '../data/new-report';
 
-export const DRAFT_KEY = 'conflict-map:draft:v1';
+import { DRAFT_KEY } from './draft-key';
+
+export { DRAFT_KEY };
 
 /** A draft as typed so far: every field a string, position possibly unset. */
 export type DraftFields = { [K in Exclude<keyof ReportDraft, 'lon' | 'lat'>]: string } & {

@@ -19,12 +19,12 @@ export interface View {
   zoom: number;
 }
 
-/** Speeds offered by Play, in data milliseconds per real second. */
+/** Speeds offered by Play, in data milliseconds per real second; `labelId` names their message. */
 export const SPEEDS = [
-  { label: '1 hour / s', msPerSecond: 3_600_000 },
-  { label: '6 hours / s', msPerSecond: 21_600_000 },
-  { label: '1 day / s', msPerSecond: 86_400_000 },
-  { label: '3 days / s', msPerSecond: 259_200_000 },
+  { labelId: 'speed.1h', msPerSecond: 3_600_000 },
+  { labelId: 'speed.6h', msPerSecond: 21_600_000 },
+  { labelId: 'speed.1d', msPerSecond: 86_400_000 },
+  { labelId: 'speed.3d', msPerSecond: 259_200_000 },
 ] as const;
 
 export interface AppState {

@@ -18,6 +18,8 @@ import { Sources } from './Sources';
 import { TimeControls } from './TimeControls';
 import { handleTimeKey } from './TimeSlider';
 import { useApp, useAppState } from './use-app-state';
+import { t, uiLang } from '../i18n/i18n';
+import { DATA_LANG, UI_LANGS, urlInLang } from '../lib/lang';
 
 export interface AppProps {
   /** Called once with the element the map should draw into. */
@@ -58,8 +60,8 @@ export function App({ onMapContainer }: AppProps) {
   return (
     <div class={sheetOpen ? 'app sheet-open' : 'app'}>
       <header class="app-header">
-        <h1>{manifest.title}</h1>
-        <p class="muted" title={manifest.description}>
+        <h1 lang={DATA_LANG}>{manifest.title}</h1>
+        <p class="muted" title={manifest.description} lang={DATA_LANG}>
           {manifest.description}
         </p>
         <LoadingStatus />
@@ -69,9 +71,10 @@ export function App({ onMapContainer }: AppProps) {
           aria-pressed={Changes !== null}
           onClick={toggleChanges}
         >
-          Changes
+          {t('app.changes')}
         </button>
         <ShareButton />
+        <LanguageLink />
         <button
           type="button"
           class="sheet-button"
@@ -79,18 +82,18 @@ export function App({ onMapContainer }: AppProps) {
           aria-controls="map-panel"
           onClick={() => setSheetOpen(!sheetOpen)}
         >
-          <Icon icon={PanelBottomOpen} /> Map panel
+          <Icon icon={PanelBottomOpen} /> {t('app.mapPanel')}
         </button>
       </header>
       <ProblemList />
       <FileDrop>
-        <section class="map" ref={mapEl} aria-label="Map" />
+        <section class="map" ref={mapEl} aria-label={t('app.map')} />
       </FileDrop>
       {Changes && <Changes onClose={() => setChanges(null)} />}
       <aside
         class="panel"
         id="map-panel"
-        aria-label="Map panel"
+        aria-label={t('app.mapPanel')}
         onKeyDown={(e) => {
           if (e.key === 'Escape' && sheetOpen) {
             setSheetOpen(false);
@@ -101,7 +104,7 @@ export function App({ onMapContainer }: AppProps) {
         <button
           type="button"
           class="sheet-close"
-          aria-label="Close the map panel"
+          aria-label={t('app.closeMapPanel')}
           onClick={() => {
             setSheetOpen(false);
             document.querySelector<HTMLElement>('.sheet-button')?.focus();
@@ -134,4 +137,25 @@ function LoadingStatus() {
       {loading}
     </p>
   ) : null;
+}
+
+/** A link to this page in the other language (a new page load: the catalog is chosen at boot). */
+function LanguageLink() {
+  const other = UI_LANGS.find((l) => l !== uiLang()) ?? 'en';
+  return (
+    <a
+      class="lang-link"
+      href={urlInLang(location.href, other)}
+      hrefLang={other}
+      lang={other}
+      title={t('app.readIn')}
+      // At click time: the hash has followed the map since this rendered.
+      onClick={(e) => {
+        e.preventDefault();
+        location.assign(urlInLang(location.href, other));
+      }}
+    >
+      {t('app.otherLanguage')}
+    </a>
+  );
 }

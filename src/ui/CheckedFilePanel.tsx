@@ -1,12 +1,21 @@
 /** "Check a file": pick (or drop) a GeoJSON file, see its problems and its pins at their time. */
-import { formatProblem } from '../data/problems';
+import type { FunctionComponent } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { AppState } from '../state/store';
 import { checkUserFile } from './FileDrop';
 import { useApp, useAppState } from './use-app-state';
+
+type Result = FunctionComponent<{ checked: NonNullable<AppState['checked']> }>;
 
 export function CheckedFilePanel() {
   const ctx = useApp();
   const checked = useAppState((s) => s.checked);
-  const errors = checked?.problems.filter((p) => p.severity === 'error').length ?? 0;
+  // The result's code comes with the first checked file (CheckedFileResult.tsx).
+  const [Result, setResult] = useState<Result | null>(null);
+  useEffect(() => {
+    if (checked && !Result)
+      void import('./CheckedFileResult').then((m) => setResult(() => m.CheckedFileResult));
+  }, [checked, Result]);
   return (
     <section class="check" aria-labelledby="check-title">
       <h2 id="check-title">Check a file</h2>
@@ -27,29 +36,7 @@ export function CheckedFilePanel() {
           }}
         />
       </label>
-      {checked && (
-        <div class="check-result" role="status" aria-label="File check result">
-          <p>
-            <strong>{checked.name}</strong>: {checked.kind ?? 'unknown kind'}, {checked.valid} valid
-            feature{checked.valid === 1 ? '' : 's'}, {errors} error{errors === 1 ? '' : 's'},{' '}
-            {checked.problems.length - errors} warning
-            {checked.problems.length - errors === 1 ? '' : 's'}.
-            {checked.reports.length > 0 && ' Its pins are drawn ringed in purple, at their time.'}
-          </p>
-          {checked.problems.length > 0 && (
-            <ul class="problem-lines">
-              {checked.problems.map((p, i) => (
-                <li key={i} class={p.severity}>
-                  {formatProblem(p)}
-                </li>
-              ))}
-            </ul>
-          )}
-          <button type="button" onClick={() => ctx.store.getState().setChecked(null)}>
-            Clear
-          </button>
-        </div>
-      )}
+      {checked && Result && <Result checked={checked} />}
     </section>
   );
 }

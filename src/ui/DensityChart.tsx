@@ -8,6 +8,8 @@ import { useMemo, useState } from 'preact/hooks';
 import { type DayCount, dailyCounts } from '../data/density';
 import { formatUtcDate } from '../lib/time';
 import { useApp, useFilteredReports } from './use-app-state';
+import { t, uiLang } from '../i18n/i18n';
+import { dirOf } from '../lib/lang';
 
 const W = 1000;
 const H = 36;
@@ -31,18 +33,24 @@ export function DensityChart() {
   const totalChanges = days.reduce((n, d) => n + d.changes, 0);
   const dayAt = (e: PointerEvent) => {
     const box = (e.currentTarget as SVGElement).getBoundingClientRect();
-    const t = start + ((e.clientX - box.left) / box.width) * (end - start);
+    // Right to left the strip is mirrored with the slider (app.css): time runs from the right.
+    const along = dirOf(uiLang()) === 'rtl' ? box.right - e.clientX : e.clientX - box.left;
+    const t = start + (along / box.width) * (end - start);
     return days.find((d) => d.t <= t && t < d.t + 86_400_000) ?? null;
   };
   const describe = (d: DayCount) =>
-    `${formatUtcDate(d.t)}: ${d.reports} report${d.reports === 1 ? '' : 's'}, ${d.changes} control change${d.changes === 1 ? '' : 's'}`;
+    t('density.day', {
+      date: formatUtcDate(d.t, uiLang()),
+      reports: d.reports,
+      changes: d.changes,
+    });
   return (
     <div class="density">
       <svg
         viewBox={`0 0 ${W} ${H}`}
         preserveAspectRatio="none"
         role="img"
-        aria-label={`Activity per day: ${totalReports} reports and ${totalChanges} control changes over the period`}
+        aria-label={t('density.label', { reports: totalReports, changes: totalChanges })}
         onPointerMove={(e) => setHover(dayAt(e))}
         onPointerLeave={() => setHover(null)}
       >
@@ -75,9 +83,7 @@ export function DensityChart() {
         ))}
       </svg>
       <p class="density-caption" aria-live="polite">
-        {hover
-          ? describe(hover)
-          : 'Reports per day (grey) and control changes (orange); lines = posts'}
+        {hover ? describe(hover) : t('density.caption')}
       </p>
     </div>
   );

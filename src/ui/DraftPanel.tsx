@@ -4,7 +4,8 @@
  */
 import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { loadDraft } from '../state/draft-storage';
+import { hasStoredDraft } from '../state/draft-key';
+import { t } from '../i18n/i18n';
 
 type Form = FunctionComponent<{ startNow?: boolean }>;
 const loadForm = () => import('./DraftForm').then((m) => m.DraftForm);
@@ -12,18 +13,21 @@ const loadForm = () => import('./DraftForm').then((m) => m.DraftForm);
 export function DraftPanel() {
   const [form, setForm] = useState<{ Form: Form; startNow: boolean } | null>(null);
   useEffect(() => {
-    // A draft saved before a reload reopens.
-    if (loadDraft(localStorage)) loadForm().then((Form) => setForm({ Form, startNow: false }));
+    // A draft saved before a reload reopens (the check that it is one loads with the form).
+    if (!hasStoredDraft(localStorage)) return;
+    void Promise.all([loadForm(), import('../state/draft-storage')]).then(([Form, storage]) => {
+      if (storage.loadDraft(localStorage)) setForm({ Form, startNow: false });
+    });
   }, []);
   if (form) return <form.Form startNow={form.startNow} />;
   return (
     <section class="draft" aria-labelledby="draft-title">
-      <h2 id="draft-title">Draft a pin</h2>
+      <h2 id="draft-title">{t('draft.title')}</h2>
       <button
         type="button"
         onClick={() => loadForm().then((Form) => setForm({ Form, startNow: true }))}
       >
-        Draft a pin
+        {t('draft.start')}
       </button>
     </section>
   );

@@ -10,6 +10,8 @@ import { formatUtcInWords } from '../lib/time';
 import { UNKNOWN_COLOR } from '../lib/palette';
 import { TimeSlider } from './TimeSlider';
 import { useApp, useAppState } from './use-app-state';
+import { t, uiLang } from '../i18n/i18n';
+import { DATA_LANG } from '../lib/lang';
 
 export interface EmbedAppProps {
   mode: EmbedMode;
@@ -27,27 +29,30 @@ export function EmbedApp({ mode, onMapContainer }: EmbedAppProps) {
   return (
     <div class={`embed embed-${mode}`}>
       <header class="embed-header">
-        <h1>{manifest.title}</h1>
+        <h1 lang={DATA_LANG}>{manifest.title}</h1>
         <EmbedClock />
       </header>
       <div class="embed-map">
-        <section class="map" ref={mapEl} aria-label="Map" />
-        <ul class="embed-legend" aria-label="Legend">
+        <section class="map" ref={mapEl} aria-label={t('app.map')} />
+        <ul class="embed-legend" aria-label={t('embed.legend')}>
           {manifest.factions.map((f) => (
             <li key={f.id}>
-              <span class="swatch" style={{ background: f.color }} aria-hidden="true" /> {f.label}
+              <span class="swatch" style={{ background: f.color }} aria-hidden="true" />{' '}
+              <span lang={DATA_LANG}>{f.label}</span>
             </li>
           ))}
           <li>
-            <span class="swatch" style={{ background: UNKNOWN_COLOR }} aria-hidden="true" /> Not
-            known
+            <span class="swatch" style={{ background: UNKNOWN_COLOR }} aria-hidden="true" />{' '}
+            {t('embed.unknown')}
           </li>
         </ul>
       </div>
       <footer class="embed-footer">
         {mode === 'replayable' && <TimeSlider />}
         <p class="embed-credit">
-          <span class="embed-attribution">{manifest.attribution}</span>
+          <span class="embed-attribution" lang={DATA_LANG}>
+            {manifest.attribution}
+          </span>
           <FullMapLink />
         </p>
       </footer>
@@ -56,23 +61,23 @@ export function EmbedApp({ mode, onMapContainer }: EmbedAppProps) {
 }
 
 function EmbedClock() {
-  const t = useAppState((s) => s.t);
+  const time = useAppState((s) => s.t);
   return (
-    <time class="embed-date" dateTime={new Date(t).toISOString()}>
-      {formatUtcInWords(t)}
+    <time class="embed-date" dateTime={new Date(time).toISOString()}>
+      {formatUtcInWords(time, uiLang())}
     </time>
   );
 }
 
 /** The full app at the moment and view shown here, in a new tab. */
 function FullMapLink() {
-  const t = useAppState((s) => s.t);
+  const time = useAppState((s) => s.t);
   const view = useAppState((s) => s.view);
   const layers = useAppState((s) => s.visible);
   const filter = useAppState((s) => s.filter);
   const window = useAppState((s) => s.pinWindow);
   const href = momentLink(location.href, {
-    t,
+    t: time,
     center: view.center,
     zoom: view.zoom,
     layers,
@@ -81,7 +86,7 @@ function FullMapLink() {
   });
   return (
     <a class="embed-open" href={href} target="_blank" rel="noopener">
-      Open the full map
+      {t('embed.openFull')}
     </a>
   );
 }

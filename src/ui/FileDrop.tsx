@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useApp } from './use-app-state';
+import { t } from '../i18n/i18n';
 
 /**
  * Reads and checks a file, then hands the result to the store. The checker (validators and
@@ -34,7 +35,7 @@ export function FileDrop({ children }: { children: ComponentChildren }) {
       }}
     >
       {children}
-      {over && <div class="drop-hint">Drop a GeoJSON file to check it and see its pins</div>}
+      {over && <div class="drop-hint">{t('drop.hint')}</div>}
     </main>
   );
 }

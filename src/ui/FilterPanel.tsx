@@ -7,7 +7,7 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { CATEGORIES, categoryById, EVENT_TYPES } from '../data/categories';
-import { PIN_WINDOWS, type PinWindow, WINDOW_LABEL, windowStart } from '../data/filter/pin-window';
+import { PIN_WINDOWS, type PinWindow, windowStart } from '../data/filter/pin-window';
 import {
   type Facet,
   facetCounts,
@@ -18,6 +18,10 @@ import {
 } from '../data/filter/report-filter';
 import { STATUS_STYLE } from '../lib/palette';
 import { useApp, useAppState, useFilteredReports, useThrottledTime } from './use-app-state';
+import { t as tr, uiLang } from '../i18n/i18n';
+import { STATUS_LABEL, WINDOW_LABEL } from '../i18n/labels';
+import { formatNumber } from '../lib/time';
+import { DATA_LANG } from '../lib/lang';
 
 /** Counts follow a moving time at most this often (a pass over the reports in the window). */
 const COUNTS_REFRESH_MS = 1000;
@@ -58,28 +62,33 @@ export function FilterPanel() {
           checked={filter[facet].includes(value)}
           onChange={(e) => toggle(facet, value, (e.currentTarget as HTMLInputElement).checked)}
         />{' '}
-        <span class="filter-label">{label}</span> <span class="filter-count">{n}</span>
+        <span class="filter-label">{label}</span>{' '}
+        <span class="filter-count">{formatNumber(n, uiLang())}</span>
       </label>
     );
   };
   const postTitle = (id: string) =>
-    id === NO_POST ? 'No post' : (dataset.posts.find((p) => p.id === id)?.title ?? id);
-  const chosen = (facet: Facet) => (filter[facet].length ? ` (${filter[facet].length})` : '');
+    id === NO_POST ? tr('filter.noPost') : (dataset.posts.find((p) => p.id === id)?.title ?? id);
+  const chosen = (facet: Facet) =>
+    filter[facet].length ? tr('filter.chosen', { count: filter[facet].length }) : '';
   return (
     <section class="filters" aria-labelledby="filters-title">
-      <h2 id="filters-title">Filter reports</h2>
+      <h2 id="filters-title">{tr('filter.title')}</h2>
       <p class="muted" aria-live="polite">
-        {shown.count(from, t)} of {hi - lo} reports {win === 'all' ? 'so far' : 'in the window'}
+        {tr(win === 'all' ? 'filter.countSoFar' : 'filter.countWindow', {
+          count: shown.count(from, t),
+          total: hi - lo,
+        })}
       </p>
       <input
         type="search"
-        aria-label="Search report titles and texts (any spelling, Latin or Arabic)"
-        placeholder="Search reports: khan tuman, خان طومان…"
+        aria-label={tr('filter.textLabel')}
+        placeholder={tr('filter.textPlaceholder')}
         value={filter.text}
         onInput={(e) => set({ text: (e.currentTarget as HTMLInputElement).value })}
       />
       <fieldset class="filter-window">
-        <legend>Pins shown</legend>
+        <legend>{tr('filter.pinsShown')}</legend>
         {PIN_WINDOWS.map((w: PinWindow) => (
           <label key={w}>
             <input
@@ -88,22 +97,29 @@ export function FilterPanel() {
               checked={win === w}
               onChange={() => store.getState().setPinWindow(w)}
             />{' '}
-            {WINDOW_LABEL[w]}
+            {tr(WINDOW_LABEL[w])}
           </label>
         ))}
       </fieldset>
       <details open>
-        <summary>Status{chosen('status')}</summary>
+        <summary>
+          {tr('filter.status')}
+          {chosen('status')}
+        </summary>
         {values.status.map((s) =>
-          option('status', s, STATUS_STYLE[s as keyof typeof STATUS_STYLE].label),
+          option('status', s, tr(STATUS_LABEL[s as keyof typeof STATUS_STYLE])),
         )}
       </details>
       <details open>
-        <summary>Category{chosen('category')}</summary>
+        <summary>
+          {tr('filter.category')}
+          {chosen('category')}
+        </summary>
         {EVENT_TYPES.map((type) => {
           const ids = values.category.filter((id) => categoryById(id)?.event_type === type);
           return ids.length === 0 ? null : (
-            <fieldset key={type} class="filter-group">
+            // ACLED's category names stay English (the classification's own terms).
+            <fieldset key={type} class="filter-group" lang="en">
               <legend>{type}</legend>
               {ids.map((id) => option('category', id, categoryById(id)?.label ?? id))}
             </fieldset>
@@ -111,12 +127,20 @@ export function FilterPanel() {
         })}
       </details>
       <details>
-        <summary>Source{chosen('source')}</summary>
+        <summary>
+          {tr('filter.source')}
+          {chosen('source')}
+        </summary>
         <div class="filter-scroll">{values.source.map((v) => option('source', v, v))}</div>
       </details>
       <details>
-        <summary>Post{chosen('post')}</summary>
-        <div class="filter-scroll">{values.post.map((v) => option('post', v, postTitle(v)))}</div>
+        <summary>
+          {tr('filter.post')}
+          {chosen('post')}
+        </summary>
+        <div class="filter-scroll" lang={DATA_LANG}>
+          {values.post.map((v) => option('post', v, postTitle(v)))}
+        </div>
       </details>
       {(isFiltering(filter) || win !== 'all') && (
         <button
@@ -126,7 +150,7 @@ export function FilterPanel() {
             store.getState().setPinWindow('all');
           }}
         >
-          Clear filters
+          {tr('filter.clear')}
         </button>
       )}
     </section>

@@ -2,37 +2,37 @@
 import { REPORT_STATUSES } from '../data/types';
 import { STATUS_STYLE, UNKNOWN_COLOR } from '../lib/palette';
 import { useApp } from './use-app-state';
+import { t } from '../i18n/i18n';
+import { STATUS_IN_TEXT } from '../i18n/labels';
+import { DATA_LANG } from '../lib/lang';
 
 export function Legend() {
   const { dataset } = useApp();
   return (
     <section class="legend" aria-labelledby="legend-title">
-      <h2 id="legend-title">Legend</h2>
+      <h2 id="legend-title">{t('legend.title')}</h2>
       <ul>
         {dataset.manifest.factions.map((f) => (
           <li key={f.id}>
-            <span class="swatch" style={{ background: f.color }} aria-hidden="true" /> {f.label}
+            <span class="swatch" style={{ background: f.color }} aria-hidden="true" />{' '}
+            <span lang={DATA_LANG}>{f.label}</span>
           </li>
         ))}
         <li>
           <span class="swatch" style={{ background: UNKNOWN_COLOR }} aria-hidden="true" />{' '}
-          Controller not known
+          {t('legend.unknown')}
         </li>
         <li>
-          <span class="swatch swatch-approx" aria-hidden="true" /> Approximate zone (lighter, dashed
-          edge)
+          <span class="swatch swatch-approx" aria-hidden="true" /> {t('legend.approximate')}
         </li>
         <li>
-          <span class="swatch swatch-contested" aria-hidden="true" /> Contested zone (stripes of
-          both sides' colours); a contested place has a ring in the other side's colour
+          <span class="swatch swatch-contested" aria-hidden="true" /> {t('legend.contested')}
         </li>
         <li>
-          <span class="swatch swatch-front" aria-hidden="true" /> Front line: where two sides' zones
-          meet (derived, approximate)
+          <span class="swatch swatch-front" aria-hidden="true" /> {t('legend.front')}
         </li>
         <li>
-          <span class="swatch swatch-uncertain" aria-hidden="true" /> Approximate position (circle =
-          uncertainty)
+          <span class="swatch swatch-uncertain" aria-hidden="true" /> {t('legend.uncertain')}
         </li>
       </ul>
       <ul>
@@ -49,7 +49,7 @@ export function Legend() {
               }}
               aria-hidden="true"
             />{' '}
-            Report: {STATUS_STYLE[s].label.toLowerCase()}
+            {t('legend.report', { status: t(STATUS_IN_TEXT[s]) })}
           </li>
         ))}
       </ul>

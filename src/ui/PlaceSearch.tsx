@@ -5,14 +5,18 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import { searchPlaces, searchUnplaced } from '../data/place-search';
+import type { PlaceProps } from '../data/types';
 import { formatUtcDate } from '../lib/time';
 import { useApp } from './use-app-state';
+import { t, uiLang } from '../i18n/i18n';
 
 export function PlaceSearch() {
   const { dataset, store, timeline } = useApp();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
+  // In Arabic, a place is named by its Arabic name first.
+  const arabic = uiLang() === 'ar';
   // Places first, then names that reports give but no source can position.
   const matches = useMemo(
     () => [
@@ -34,7 +38,7 @@ export function PlaceSearch() {
       s.selectReport(m.report.id);
       return;
     }
-    setQuery(m.place.properties.name);
+    setQuery(arabic ? m.place.properties.name_ar : m.place.properties.name);
     s.selectPlace(null);
     s.selectPlace(m.place.id);
   };
@@ -56,18 +60,18 @@ export function PlaceSearch() {
   const showList = open && matches.length > 0;
   return (
     <section class="place-search" aria-labelledby="place-search-title">
-      <h2 id="place-search-title">Find a place</h2>
+      <h2 id="place-search-title">{t('search.title')}</h2>
       <input
         type="search"
         // biome-ignore lint/a11y/noRedundantRoles: no list attribute is rendered, so the combobox role must be explicit
         role="combobox"
         list={undefined}
-        aria-label="Find a place by name (any spelling, Latin or Arabic)"
+        aria-label={t('search.label')}
         aria-autocomplete="list"
         aria-expanded={showList}
         aria-controls={listId}
         aria-activedescendant={showList ? `place-option-${active}` : undefined}
-        placeholder="Khan Tuman, خان طومان…"
+        placeholder={t('search.placeholder')}
         value={query}
         onInput={(e) => {
           setQuery((e.currentTarget as HTMLInputElement).value);
@@ -78,7 +82,7 @@ export function PlaceSearch() {
         onBlur={() => setTimeout(() => setOpen(false), 150)}
       />
       {showList && (
-        <div id={listId} role="listbox" aria-label="Matching places">
+        <div id={listId} role="listbox" aria-label={t('search.matches')}>
           {matches.map((m, i) => (
             <div
               key={m.kind === 'place' ? m.place.id : `${m.report.id}:${m.name}`}
@@ -92,27 +96,20 @@ export function PlaceSearch() {
               }}
             >
               {m.kind === 'place' ? (
-                <>
-                  {m.place.properties.name}
-                  {m.matched !== m.place.properties.name && (
-                    <span class="muted"> ({m.matched})</span>
-                  )}{' '}
-                  <span lang="ar" dir="rtl" class="muted">
-                    {m.place.properties.name_ar}
-                  </span>
-                </>
+                <PlaceNames place={m.place.properties} matched={m.matched} arabic={arabic} />
               ) : (
                 <>
                   {m.name}{' '}
                   <span class="muted">
-                    — named in the{' '}
-                    {formatUtcDate(
-                      Date.parse(
-                        postOf(m.report.properties.post)?.published_at ??
-                          m.report.properties.reported_at,
+                    {t('search.unplaced', {
+                      date: formatUtcDate(
+                        Date.parse(
+                          postOf(m.report.properties.post)?.published_at ??
+                            m.report.properties.reported_at,
+                        ),
+                        uiLang(),
                       ),
-                    )}{' '}
-                    post; position not known (opens its report)
+                    })}
                   </span>
                 </>
               )}
@@ -122,9 +119,44 @@ export function PlaceSearch() {
       )}
       {open && query.trim() !== '' && matches.length === 0 && (
         <p class="muted" role="status">
-          No place matches “{query}”.
+          {t('search.none', { query })}
         </p>
       )}
     </section>
+  );
+}
+
+/**
+ * A match's names, the interface language's first: the English (Latin) name and the Arabic one,
+ * each marked with its language, and the alias that matched when it is neither.
+ */
+function PlaceNames({
+  place,
+  matched,
+  arabic,
+}: {
+  place: PlaceProps;
+  matched: string;
+  arabic: boolean;
+}) {
+  const latin = <span lang="en">{place.name}</span>;
+  const ar = (
+    <span lang="ar" dir="rtl" class={arabic ? undefined : 'muted'}>
+      {place.name_ar}
+    </span>
+  );
+  const alias = matched !== place.name && matched !== place.name_ar && (
+    <span class="muted"> ({matched})</span>
+  );
+  return arabic ? (
+    <>
+      {ar}
+      {alias} <span class="muted">{latin}</span>
+    </>
+  ) : (
+    <>
+      {latin}
+      {alias} {ar}
+    </>
   );
 }

@@ -1,6 +1,7 @@
 /** Data problems found while loading, named by file and feature; the map keeps working. */
 import { formatProblem } from '../data/problems';
 import { useAppState } from './use-app-state';
+import { t } from '../i18n/i18n';
 
 export function ProblemList() {
   const problems = useAppState((s) => s.problems);
@@ -8,19 +9,15 @@ export function ProblemList() {
   if (errors.length === 0) return null;
   const files = [...new Set(errors.map((p) => p.file))];
   return (
-    <section class="problems" role="alert" aria-label="Data problems">
-      <strong>
-        {errors.length} problem{errors.length === 1 ? '' : 's'} in {files.join(', ')}: the features
-        concerned are not shown.
-      </strong>
-      <ul>
+    <section class="problems" role="alert" aria-label={t('problems.label')}>
+      <strong>{t('problems.summary', { count: errors.length, files: files.join(', ') })}</strong>
+      {/* Validator messages are for contributors: English, whatever the interface language. */}
+      <ul lang="en">
         {errors.slice(0, 20).map((p, i) => (
           <li key={i}>{formatProblem(p)}</li>
         ))}
       </ul>
-      {errors.length > 20 && (
-        <p>… and {errors.length - 20} more (run npm run validate for the full list).</p>
-      )}
+      {errors.length > 20 && <p>{t('problems.more', { count: errors.length - 20 })}</p>}
     </section>
   );
 }

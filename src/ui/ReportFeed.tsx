@@ -2,11 +2,13 @@
  * The reports known at the current time that the filter lets through and the pins' window holds,
  * newest first; choosing one opens its popup.
  */
-import { STATUS_STYLE } from '../lib/palette';
+import { DATA_LANG } from '../lib/lang';
 import { formatUtcInWords } from '../lib/time';
-import { WINDOW_LABEL, windowStart } from '../data/filter/pin-window';
+import { windowStart } from '../data/filter/pin-window';
 import { isFiltering } from '../data/filter/report-filter';
 import { useApp, useAppState, useFilteredReports, useThrottledTime } from './use-app-state';
+import { t as tr, uiLang } from '../i18n/i18n';
+import { STATUS_LABEL, WINDOW_IN_TEXT } from '../i18n/labels';
 
 /** The feed lists this many of the newest reports: a list of 100,000 would stall every step. */
 export const FEED_LIMIT = 50;
@@ -28,20 +30,20 @@ export function ReportFeed() {
   const [lo, hi] = shown.range(from, t);
   const selected = useAppState((s) => s.selectedReport);
   const reports = shown.newest(from, t, FEED_LIMIT);
-  const heading = win === 'all' ? 'Reports so far' : `Reports, ${WINDOW_LABEL[win].toLowerCase()}`;
+  const lang = uiLang();
+  const heading =
+    win === 'all' ? tr('feed.soFar') : tr('feed.inWindow', { window: tr(WINDOW_IN_TEXT[win]) });
   return (
     <section class="feed" aria-labelledby="feed-title">
       <h2 id="feed-title">
-        {heading} ({count}
-        {filtering ? ` of ${hi - lo}, filtered` : ''})
+        {heading}{' '}
+        {filtering
+          ? tr('feed.countFiltered', { count, total: hi - lo })
+          : tr('feed.count', { count })}
       </h2>
-      {count > FEED_LIMIT && <p class="muted">The {FEED_LIMIT} newest are listed.</p>}
+      {count > FEED_LIMIT && <p class="muted">{tr('feed.newest', { limit: FEED_LIMIT })}</p>}
       {count === 0 ? (
-        <p class="muted">
-          {filtering || win !== 'all'
-            ? 'No report matches the filters at this time.'
-            : 'No reports yet at this time. Move the slider forward.'}
-        </p>
+        <p class="muted">{filtering || win !== 'all' ? tr('feed.noMatch') : tr('feed.none')}</p>
       ) : (
         <ol>
           {reports.map((r) => (
@@ -52,10 +54,12 @@ export function ReportFeed() {
                 aria-pressed={r.id === selected}
                 onClick={() => store.getState().selectReport(r.id)}
               >
-                <span class="feed-title">{r.properties.title}</span>
+                <span class="feed-title" lang={DATA_LANG}>
+                  {r.properties.title}
+                </span>
                 <span class="feed-meta">
-                  {formatUtcInWords(Date.parse(r.properties.reported_at))} ·{' '}
-                  {STATUS_STYLE[r.properties.status].label}
+                  {formatUtcInWords(Date.parse(r.properties.reported_at), lang)} ·{' '}
+                  {tr(STATUS_LABEL[r.properties.status])}
                 </span>
               </button>
             </li>

@@ -18,6 +18,7 @@ import {
 import { formatUtcDate } from '../lib/time';
 import { Icon } from './Icon';
 import { useApp } from './use-app-state';
+import { t, uiLang } from '../i18n/i18n';
 import type { VideoJob } from './video-job';
 import { VideoExport } from './VideoExport';
 
@@ -74,15 +75,15 @@ export function ShareDialog({ onClose, videoJob, onVideoJob }: ShareDialogProps)
 
   const { manifest } = dataset;
   const link = momentLink(location.href, moment);
-  const src = embedUrl(location.href, moment, mode);
-  const title = `${manifest.title}: ${formatUtcDate(moment.t)}`;
+  const src = embedUrl(location.href, moment, mode, uiLang());
+  const title = `${manifest.title}: ${formatUtcDate(moment.t, uiLang())}`;
   const code = embedCode({ src, width, height, title });
   const scale = Math.min(1, PREVIEW_W / width);
 
   const download = async () => {
     const p = EXPORT_PRESETS[preset];
     setBusy(true);
-    setStatus('Rendering the image…');
+    setStatus(t('share.rendering'));
     try {
       const blob = await exportImage({
         width: p.width,
@@ -95,7 +96,7 @@ export function ShareDialog({ onClose, videoJob, onVideoJob }: ShareDialogProps)
       a.click();
       // The download has started from the URL; release it once the browser has read it.
       setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
-      setStatus(`Saved ${a.download}`);
+      setStatus(t('share.saved', { file: a.download }));
     } catch (e) {
       setStatus(e instanceof Error ? e.message : String(e));
     } finally {
@@ -129,29 +130,31 @@ export function ShareDialog({ onClose, videoJob, onVideoJob }: ShareDialogProps)
       onKeyDown={onKeyDown}
     >
       <header class="share-head">
-        <h2 id="share-title">Share this moment</h2>
-        <button type="button" onClick={() => dialog.current?.close()} aria-label="Close">
+        <h2 id="share-title">{t('share.title')}</h2>
+        <button type="button" onClick={() => dialog.current?.close()} aria-label={t('share.close')}>
           <Icon icon={X} />
         </button>
       </header>
 
       <section aria-labelledby="share-link-title">
-        <h3 id="share-link-title">Link</h3>
+        <h3 id="share-link-title">{t('share.link')}</h3>
         <div class="share-row">
-          <input ref={linkField} readOnly value={link} aria-label="Link to this moment" />
+          <input ref={linkField} readOnly value={link} aria-label={t('share.linkLabel')} />
           <button
             type="button"
-            onClick={() => copyText(link, linkField.current).then(() => setStatus('Link copied'))}
+            onClick={() =>
+              copyText(link, linkField.current).then(() => setStatus(t('share.linkCopied')))
+            }
           >
-            Copy link
+            {t('share.copyLink')}
           </button>
         </div>
       </section>
 
       <section aria-labelledby="share-embed-title">
-        <h3 id="share-embed-title">Embed in an article</h3>
+        <h3 id="share-embed-title">{t('share.embedTitle')}</h3>
         <fieldset class="share-row">
-          <legend>Time in the embed</legend>
+          <legend>{t('share.embedTime')}</legend>
           <label>
             <input
               type="radio"
@@ -159,7 +162,7 @@ export function ShareDialog({ onClose, videoJob, onVideoJob }: ShareDialogProps)
               checked={mode === 'locked'}
               onChange={() => setMode('locked')}
             />{' '}
-            Locked (this moment, no slider)
+            {t('share.locked')}
           </label>
           <label>
             <input
@@ -168,29 +171,35 @@ export function ShareDialog({ onClose, videoJob, onVideoJob }: ShareDialogProps)
               checked={mode === 'replayable'}
               onChange={() => setMode('replayable')}
             />{' '}
-            Replayable (compact slider)
+            {t('share.replayable')}
           </label>
         </fieldset>
         <div class="share-row">
           <label>
-            Width <input {...widthField} />
+            {t('share.width')} <input {...widthField} />
           </label>
           <label>
-            Height <input {...heightField} />
+            {t('share.height')} <input {...heightField} />
           </label>
         </div>
         <div class="share-row">
-          <textarea ref={codeField} readOnly value={code} rows={3} aria-label="Embed code" />
+          <textarea
+            ref={codeField}
+            readOnly
+            value={code}
+            rows={3}
+            aria-label={t('share.embedCode')}
+          />
           <button
             type="button"
             onClick={() =>
-              copyText(code, codeField.current).then(() => setStatus('Embed code copied'))
+              copyText(code, codeField.current).then(() => setStatus(t('share.embedCopied')))
             }
           >
-            Copy embed code
+            {t('share.copyEmbed')}
           </button>
         </div>
-        <p class="muted">Preview</p>
+        <p class="muted">{t('share.preview')}</p>
         {/* A picture of the embed, not a second map to operate: out of the tab order. */}
         <div
           class="share-preview"
@@ -199,7 +208,7 @@ export function ShareDialog({ onClose, videoJob, onVideoJob }: ShareDialogProps)
         >
           <iframe
             src={src}
-            title={`Preview: ${title}`}
+            title={t('share.previewTitle', { title })}
             width={width}
             height={height}
             style={{ transform: `scale(${scale})` }}
@@ -208,10 +217,10 @@ export function ShareDialog({ onClose, videoJob, onVideoJob }: ShareDialogProps)
       </section>
 
       <section aria-labelledby="share-image-title">
-        <h3 id="share-image-title">Image (PNG)</h3>
+        <h3 id="share-image-title">{t('share.image')}</h3>
         <div class="share-row">
           <label>
-            Image size{' '}
+            {t('share.imageSize')}{' '}
             <select
               value={preset}
               onChange={(e) => setPreset(Number((e.currentTarget as HTMLSelectElement).value))}
@@ -229,10 +238,10 @@ export function ShareDialog({ onClose, videoJob, onVideoJob }: ShareDialogProps)
               checked={print}
               onChange={(e) => setPrint((e.currentTarget as HTMLInputElement).checked)}
             />{' '}
-            2× for print
+            {t('share.print')}
           </label>
           <button type="button" onClick={download} disabled={busy}>
-            Download PNG
+            {t('share.downloadPng')}
           </button>
         </div>
       </section>
@@ -241,5 +250,31 @@ export function ShareDialog({ onClose, videoJob, onVideoJob }: ShareDialogProps)
         {status}
       </p>
     </dialog>
+  );
+}
+
+export interface VideoJobStatusProps {
+  job: VideoJob;
+  onDismiss(): void;
+}
+
+/** The video being made while the dialog is closed: its progress, and Cancel (or Dismiss). */
+export function VideoJobStatus({ job, onDismiss }: VideoJobStatusProps) {
+  const busy = job.state === 'running' || job.state === 'cancelling';
+  return (
+    <div class="video-job">
+      <span role="status">
+        {busy ? t('share.videoStatus', { message: job.message }) : job.message}
+      </span>{' '}
+      {busy ? (
+        <button type="button" onClick={job.cancel} disabled={job.state !== 'running'}>
+          {t('share.cancelVideo')}
+        </button>
+      ) : (
+        <button type="button" onClick={onDismiss} aria-label={t('share.dismiss')}>
+          <Icon icon={X} />
+        </button>
+      )}
+    </div>
   );
 }

@@ -8,6 +8,7 @@ import { DensityChart } from './DensityChart';
 import { Icon } from './Icon';
 import { TimeSlider } from './TimeSlider';
 import { useApp, useAppState } from './use-app-state';
+import { t as tr, uiLang } from '../i18n/i18n';
 
 export function TimeControls() {
   const { store, timeline } = useApp();
@@ -18,17 +19,18 @@ export function TimeControls() {
   const next = nextPostTime(t, timeline.posts);
   const current = [...timeline.posts].reverse().find((p) => p.t <= t);
   const s = () => store.getState();
+  const lang = uiLang();
   // The same element on every render: Preact skips it, so a time step never redraws the chart.
   const chart = useMemo(() => <DensityChart />, []);
   return (
-    <section class="time-controls" aria-label="Time controls">
+    <section class="time-controls" aria-label={tr('time.controls')}>
       <div class="clock" aria-live="off">
-        <time dateTime={new Date(t).toISOString()} title={formatUtcInWords(t)}>
-          <span class="clock-date">{formatUtcDate(t)}</span>{' '}
-          <span class="clock-time">{formatUtcClock(t)} UTC</span>
+        <time dateTime={new Date(t).toISOString()} title={formatUtcInWords(t, lang)}>
+          <span class="clock-date">{formatUtcDate(t, lang)}</span>{' '}
+          <span class="clock-time">{formatUtcClock(t, lang)} UTC</span>
         </time>
         <span class="clock-post">
-          {current ? `Latest post: ${current.title}` : 'Before the first post'}
+          {current ? tr('time.latestPost', { title: current.title }) : tr('time.beforeFirstPost')}
         </span>
       </div>
       <div class="buttons">
@@ -36,8 +38,8 @@ export function TimeControls() {
           type="button"
           onClick={() => prev !== null && s().setTime(prev)}
           disabled={prev === null}
-          aria-label="Previous post"
-          title="Previous post (PageUp)"
+          aria-label={tr('time.previousPost')}
+          title={tr('time.previousPostKey')}
         >
           <Icon icon={SkipBack} />
         </button>
@@ -45,8 +47,8 @@ export function TimeControls() {
           type="button"
           class="play"
           onClick={() => s().setPlaying(!playing)}
-          aria-label={playing ? 'Pause' : 'Play'}
-          title="Play/Pause (Space)"
+          aria-label={playing ? tr('time.pause') : tr('time.play')}
+          title={tr('time.playPauseKey')}
         >
           <Icon icon={playing ? Pause : Play} />
         </button>
@@ -54,21 +56,21 @@ export function TimeControls() {
           type="button"
           onClick={() => next !== null && s().setTime(next)}
           disabled={next === null}
-          aria-label="Next post"
-          title="Next post (PageDown)"
+          aria-label={tr('time.nextPost')}
+          title={tr('time.nextPostKey')}
         >
           <Icon icon={SkipForward} />
         </button>
         <label class="speed">
-          <span class="visually-hidden">Speed</span>
+          <span class="visually-hidden">{tr('time.speed')}</span>
           <select
             value={speed}
             onChange={(e) => s().setSpeed(Number((e.currentTarget as HTMLSelectElement).value))}
-            aria-label="Playback speed"
+            aria-label={tr('time.playbackSpeed')}
           >
             {SPEEDS.map((sp) => (
               <option key={sp.msPerSecond} value={sp.msPerSecond}>
-                {sp.label}
+                {tr(sp.labelId)}
               </option>
             ))}
           </select>

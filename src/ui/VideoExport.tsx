@@ -4,6 +4,7 @@
  * Download video; and, while a video is made, a progress bar with Cancel. The job itself lives in
  * ShareButton, so closing the dialog does not stop it.
  */
+import { t } from '../i18n/i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { useNumberField } from './use-number-field';
 import { previousPostTime } from '../data/timeline';
@@ -42,7 +43,7 @@ export function VideoExport({ job, onJob }: { job: VideoJob | null; onJob(job: V
     let live = true;
     setProbe({ checking: true });
     chooseVideoFormat(width, height, fps)
-      .catch((e: unknown) => ({ problem: `This browser cannot make videos: ${String(e)}` }))
+      .catch((e: unknown) => ({ problem: t('video.cannot', { reason: String(e) }) }))
       .then((r) => live && setProbe(r));
     return () => {
       live = false;
@@ -54,9 +55,7 @@ export function VideoExport({ job, onJob }: { job: VideoJob | null; onJob(job: V
   const spec: VideoSpec | null =
     from === null || to === null ? null : { from, to, duration, fps, width, height };
   const problem =
-    from === null || to === null
-      ? 'Moments A and B must be dates and times (UTC).'
-      : spec && videoSpecProblem(spec);
+    from === null || to === null ? t('video.badMoments') : spec && videoSpecProblem(spec);
   const running = job?.state === 'running' || job?.state === 'cancelling';
   const title = dataset.manifest.title;
   const [lo, hi] = store.getState().domain.map(formatUtcInput);
@@ -68,10 +67,10 @@ export function VideoExport({ job, onJob }: { job: VideoJob | null; onJob(job: V
 
   return (
     <section aria-labelledby="share-video-title">
-      <h3 id="share-video-title">Video</h3>
+      <h3 id="share-video-title">{t('video.title')}</h3>
       <div class="share-row">
         <label>
-          From (moment A, UTC){' '}
+          {t('video.from')}{' '}
           <input
             type="datetime-local"
             min={lo}
@@ -81,7 +80,7 @@ export function VideoExport({ job, onJob }: { job: VideoJob | null; onJob(job: V
           />
         </label>
         <label>
-          To (moment B, UTC){' '}
+          {t('video.to')}{' '}
           <input
             type="datetime-local"
             min={lo}
@@ -93,10 +92,10 @@ export function VideoExport({ job, onJob }: { job: VideoJob | null; onJob(job: V
       </div>
       <div class="share-row">
         <label>
-          Duration (s) <input {...durationField} />
+          {t('video.duration')} <input {...durationField} />
         </label>
         <label>
-          Frames per second{' '}
+          {t('video.fps')}{' '}
           <select
             value={fps}
             onChange={(e) => setFps(Number((e.currentTarget as HTMLSelectElement).value))}
@@ -109,7 +108,7 @@ export function VideoExport({ job, onJob }: { job: VideoJob | null; onJob(job: V
           </select>
         </label>
         <label>
-          Video size{' '}
+          {t('video.size')}{' '}
           <select
             value={preset}
             onChange={(e) => setPreset(Number((e.currentTarget as HTMLSelectElement).value))}
@@ -124,34 +123,35 @@ export function VideoExport({ job, onJob }: { job: VideoJob | null; onJob(job: V
       </div>
       <p class="video-format" aria-live="polite">
         {'checking' in probe
-          ? 'Checking which video format this browser can make…'
+          ? t('video.checking')
           : 'problem' in probe
             ? probe.problem
-            : `You will get ${probe.format.label}: ${
-                spec
+            : t('video.youGet', {
+                format: probe.format.label,
+                file: spec
                   ? videoFileName(title, spec.from, spec.to, probe.format.container)
-                  : `a .${probe.format.container} file`
-              }`}
+                  : t('video.aFile', { extension: probe.format.container }),
+              })}
       </p>
       {problem && <p class="video-problem">{problem}</p>}
       {running && job ? (
         <div class="share-row">
           <progress
-            aria-label="Video export"
+            aria-label={t('video.progress')}
             max={job.total || 1}
             value={job.done}
             class="video-progress"
           />
           <span class="muted">{job.message}</span>
           <button type="button" onClick={job.cancel} disabled={job.state !== 'running'}>
-            Cancel video
+            {t('share.cancelVideo')}
           </button>
         </div>
       ) : (
         'format' in probe && (
           <div class="share-row">
             <button type="button" onClick={start} disabled={Boolean(problem)}>
-              Download video
+              {t('video.download')}
             </button>
             {job && <span class="muted">{job.message}</span>}
           </div>

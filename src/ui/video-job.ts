@@ -3,6 +3,7 @@
  * stop it: the page stays usable and the Share button shows the progress and a Cancel button
  * (ShareButton.tsx). Frames are counted as the export hands them to the encoder.
  */
+import { t } from '../i18n/i18n';
 import { timeLeftText, type VideoExportHooks, type VideoExportResult } from '../lib/video-plan';
 
 export interface VideoJob {
@@ -28,11 +29,11 @@ export function startVideoJob(
     state: 'running',
     done: 0,
     total: 0,
-    message: 'Opening the map for the video…',
+    message: t('video.opening'),
     cancel: () => {
       if (job.state !== 'running') return;
       abort.abort();
-      update({ state: 'cancelling', message: 'Cancelling the video…' });
+      update({ state: 'cancelling', message: t('video.cancelling') });
     },
   };
   const update = (change: Partial<VideoJob>) => {
@@ -45,24 +46,23 @@ export function startVideoJob(
     onProgress: (done, total) => {
       if (job.state !== 'running') return;
       const left = timeLeftText(done, total, performance.now() - started);
-      update({ done, total, message: `${done} of ${total} frames, ${left}` });
+      update({ done, total, message: t('video.frames', { done, total, left }) });
     },
   }).then(
     ({ blob, fileName }) => {
       // Cancelled while the file was being finished: it is dropped all the same.
       if (abort.signal.aborted)
-        return update({ state: 'cancelled', message: 'Video cancelled: no file was saved.' });
+        return update({ state: 'cancelled', message: t('video.cancelled') });
       const a = document.createElement('a');
       a.href = URL.createObjectURL(blob);
       a.download = fileName;
       a.click();
       // The download has started from the URL; release it once the browser has read it.
       setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
-      update({ state: 'saved', message: `Saved ${a.download}` });
+      update({ state: 'saved', message: t('share.saved', { file: a.download }) });
     },
     (e: unknown) => {
-      if (abort.signal.aborted)
-        update({ state: 'cancelled', message: 'Video cancelled: no file was saved.' });
+      if (abort.signal.aborted) update({ state: 'cancelled', message: t('video.cancelled') });
       else update({ state: 'failed', message: e instanceof Error ? e.message : String(e) });
     },
   );

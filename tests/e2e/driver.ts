@@ -68,9 +68,15 @@ export async function openApp(
     until?: 'ready' | 'mapReady';
     /** A touch screen (for tap()). */
     touch?: boolean;
+    /** The browser's language (navigator.languages), e.g. "ar-SY"; default the browser's. */
+    locale?: string;
   } = {},
 ): Promise<AppPage> {
-  const page = await session.browser.newPage({ viewport, hasTouch: opts.touch ?? false });
+  const page = await session.browser.newPage({
+    viewport,
+    hasTouch: opts.touch ?? false,
+    locale: opts.locale,
+  });
   await opts.beforeGoto?.(page);
   const errors: string[] = [];
   const requests: string[] = [];

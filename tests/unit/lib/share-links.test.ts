@@ -32,6 +32,23 @@ describe('share links', () => {
     expect(embedModeFrom(link)).toBe('locked');
   });
 
+  it("keeps the interface language: the page's ?lang= in links, the chosen one in embeds", () => {
+    const page = 'https://example.org/map/?lang=ar&time=keyed';
+    expect(new URL(momentLink(page, moment)).searchParams.get('lang')).toBe('ar');
+    expect(new URL(embedUrl(page, moment, 'locked')).searchParams.get('lang')).toBe('ar');
+    // A page without ?lang= (the browser's language chose): links leave it to the reader's...
+    expect(new URL(momentLink('https://example.org/', moment)).searchParams.has('lang')).toBe(
+      false,
+    );
+    // ...the embed code carries the language the sharer was using.
+    const src = embedUrl('https://example.org/', moment, 'locked', 'ar');
+    expect(new URL(src).searchParams.get('lang')).toBe('ar');
+    expect(embedCode({ src, width: 640, height: 400, title: 'x' })).toContain('lang=ar');
+    expect(
+      new URL(momentLink('https://example.org/?lang=xx', moment)).searchParams.has('lang'),
+    ).toBe(false);
+  });
+
   it('reads the embed mode, and only the known ones', () => {
     expect(embedModeFrom('https://x.org/?embed=replayable')).toBe('replayable');
     expect(embedModeFrom('https://x.org/?embed=1')).toBeNull();

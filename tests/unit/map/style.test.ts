@@ -214,3 +214,46 @@ describe('gpu strategy (zones on the GPU zone layer)', () => {
     );
   });
 });
+
+describe('place labels', () => {
+  /** The label's lines as MapLibre formats them for a place's properties. */
+  async function labelLines(lang: 'en' | 'ar', properties: Record<string, unknown>) {
+    const { expression, latest } = await import('@maplibre/maplibre-gl-style-spec');
+    const { placeLabel } = await import('../../../src/map/style');
+    const spec = (latest.layout_symbol as Record<string, unknown>)['text-field'];
+    const parsed = expression.createExpression(placeLabel(lang), spec as never);
+    if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
+    const formatted = parsed.value.evaluate({ zoom: 8 }, {
+      type: 'Point',
+      properties,
+    } as never) as { sections: { text: string }[] };
+    return formatted.sections.map((s) => s.text).join('');
+  }
+  const place = { name: 'Khan Tuman', name_ar: 'خان طومان', approximate: false };
+
+  it('lead with the interface language: English over Arabic, or Arabic over English', async () => {
+    expect(await labelLines('en', place)).toBe('Khan Tuman\nخان طومان');
+    expect(await labelLines('ar', place)).toBe('خان طومان\nKhan Tuman');
+    expect(await labelLines('ar', { ...place, approximate: true })).toBe(
+      'خان طومان (تقريبي)\nKhan Tuman',
+    );
+    expect(await labelLines('en', { ...place, approximate: true })).toBe(
+      'Khan Tuman (approx.)\nخان طومان',
+    );
+  });
+
+  it('an Arabic style is valid too', async () => {
+    const { dataset, features, plan } = await fixtureStyle();
+    const style = buildStyle({
+      strategy: 'gpu',
+      plan,
+      manifest: dataset.manifest,
+      features,
+      fonts: { latin: 'https://x.test/a.woff2', arabic: 'https://x.test/b.woff2' },
+      resolve: (p) => p,
+      initialTime: 0,
+      lang: 'ar',
+    });
+    expect(validateStyleMin(style)).toEqual([]);
+  });
+});
