@@ -321,6 +321,33 @@ describe('firstCrossing', () => {
     expect(firstKink([open])).toEqual([0, 0]);
   });
 
+  it('compares the first and last segments of a ring that is not closed', () => {
+    // Each ring's only meeting is between its first and last segments.
+    const endsOnFirst: Ring = [
+      [0, 0],
+      [4, 0],
+      [4, 4],
+      [2, 4],
+      [2, 0],
+    ]; // same latitude as start
+    const crossesFirst: Ring = [
+      [0, 0],
+      [4, 0],
+      [4, 4],
+      [2, 4],
+      [0, -1],
+    ]; // same longitude
+    expect(firstCrossing([endsOnFirst])).toEqual([2, 0]);
+    expect(firstKink([endsOnFirst])).toEqual([2, 0]);
+    expect(firstCrossing([crossesFirst])?.[0]).toBeCloseTo(0.4, 12);
+    expect(firstKink([crossesFirst])).not.toBeNull();
+  });
+
+  it('answers null for no rings or an empty ring', () => {
+    expect(firstCrossing([])).toBeNull();
+    expect(firstCrossing([[]])).toBeNull();
+  });
+
   it('checks rings against each other: a hole touching or crossing its outer ring', () => {
     const inside: Ring = [
       [1, 1],
@@ -453,6 +480,17 @@ describe('segmentsMeet', () => {
     expect(segmentsMeet(0, 0, 2, 0, 1, 0, 3, 0)).toBeNull(); // collinear, overlapping
     expect(segmentsMeet(0, 0, 2, 0, 0, 1, 2, 1)).toBeNull(); // parallel
     expect(segmentsMeet(0, 0, 0, 0, -1, 0, 1, 0)).toBeNull(); // a point on the segment
+  });
+
+  it('gives an end lying on the other segment exactly, not as a rounded computation', () => {
+    // The crossing formula would put these 1e-14 off the vertex (found by a search).
+    expect(segmentsMeet(30.98, 30.98, 39.67, 39.67, 37.13, 37.13, 35.08, 34.95)).toEqual([
+      37.13, 37.13,
+    ]);
+    expect(segmentsMeet(33.41, 33.41, 36.51, 36.51, 31.3, 31.31, 35.12, 35.12)).toEqual([
+      35.12, 35.12,
+    ]);
+    expect(segmentsMeet(0.2, 0.9, 0.35, 0.3, 0.1, 0.3, 0.7, 0.3)).toEqual([0.35, 0.3]);
   });
 
   it('places a crossing between the ends, in proportion', () => {
