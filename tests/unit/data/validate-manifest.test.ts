@@ -104,11 +104,19 @@ describe('checkManifest', () => {
         ['a faction without label', { ...faction, label: undefined }],
         ['a faction without colour', { ...faction, color: undefined }],
         ['a faction colour of 3 digits', { ...faction, color: '#d50' }],
+        // A list of one colour reads as that colour when made a string: refused all the same.
+        ['a faction colour in a list', { ...faction, color: ['#d55e00'] }],
       ] as const
     ).map(
       ([name, f]) =>
         [name, { factions: [f] }, 'factions[0]', /^needs id, label and color/] as const,
     ),
+    [
+      'a faction id twice',
+      { factions: [faction, { ...faction, label: 'Other' }] },
+      'factions[1].id',
+      /^"regime" is listed twice$/,
+    ],
     ['layers missing', { layers: undefined }, 'layers', /^must be a list$/],
     ...(
       [
