@@ -60,6 +60,64 @@ describe('validateLayer at the edges', () => {
   });
 });
 
+describe('validateLayer: zones, labels and the loader', () => {
+  const zone = JSON.parse(
+    readFileSync(
+      new URL('../../fixtures/good/zones-with-bom.geojson', import.meta.url),
+      'utf8',
+    ).replace(/^\uFEFF/, ''),
+  ).features[0];
+  const zones = (coordinates: number[][][], id: unknown = 'z', topology?: boolean) =>
+    validateLayer(
+      'zones',
+      {
+        type: 'FeatureCollection',
+        features: [{ ...zone, id, geometry: { type: 'Polygon', coordinates } }],
+      },
+      'z',
+      { ...ctx, topology },
+    );
+  const bowtie = [
+    [37, 35.95],
+    [37.1, 36.05],
+    [37.1, 35.95],
+    [37, 36.05],
+    [37, 35.95],
+  ];
+
+  it('refuses a zone with one vertex outside the bounds, naming that vertex', () => {
+    const ring = [
+      [37, 35.95],
+      [e + 1, 35.95],
+      [37.1, 36.05],
+      [37, 36.05],
+      [37, 35.95],
+    ];
+    expect(zones([ring]).problems.map((p) => p.message)).toContain(
+      `position [${e + 1}, 35.95] lies outside the dataset's bounds`,
+    );
+  });
+
+  it('skips the self-intersection check only when the loader asks (topology false)', () => {
+    const crossing = 'coordinates crosses itself near [37.05, 36]';
+    expect(zones([bowtie]).problems.map((p) => p.message)).toContain(crossing);
+    expect(zones([bowtie], 'z', true).problems.map((p) => p.message)).toContain(crossing);
+    expect(zones([bowtie], 'z', false).problems.map((p) => p.message)).not.toContain(crossing);
+  });
+
+  it("labels a feature's problems by its id, a number included, else by its index", () => {
+    const open = [
+      [37, 35.95],
+      [37.1, 35.95],
+      [37.1, 36.05],
+      [37, 36.05],
+    ];
+    expect(zones([open], 7).problems[0].featureId).toBe('7');
+    expect(zones([open], 'z7').problems[0].featureId).toBe('z7');
+    expect(zones([open], null).problems.map((p) => p.featureId)).toContain('#0');
+  });
+});
+
 describe('validatePosts structure', () => {
   const post = {
     id: 'p1',
