@@ -174,6 +174,11 @@ describe('checkGeometry: lines, crs and the geometry itself', () => {
     ]);
   });
 
+  it('leaves other geometry types to the generic checker', () => {
+    expect(messages({ type: 'GeometryCollection', geometries: [] })).toEqual([]);
+    expect(messages({ type: 'Curve', coordinates: 5 })).toEqual([]);
+  });
+
   it('refuses a crs member on the feature or the geometry, and a geometry that is no object', () => {
     expect(check(point([37, 36]), true, { crs: {} }).map((p) => p.message)).toEqual([
       'the feature has a "crs" member, which RFC 7946 removed (coordinates are always WGS 84)',
