@@ -5,7 +5,11 @@
  * temporary folder and read back, as the CLI reads them. After a warm-up, the two validators
  * alternate for --rounds rounds (default 5); the table gives the median.
  *
- *   npx tsx scripts/bench-validate.ts [--mb 30] [--rounds 5] [--vertices 4000]
+ * Then the self-intersection check alone on one simple ragged ring of --ring vertices (default
+ * 20,000): the sweep the validator uses (src/data/ring-crossings.ts) against the quadratic
+ * pairwise check it replaced (kept as the tests' reference), ratio = sweep / quadratic.
+ *
+ *   npx tsx scripts/bench-validate.ts [--mb 30] [--rounds 5] [--vertices 4000] [--ring 20000]
  *
  * Writes bench/validate-results.json. See docs/performance.md.
  */
@@ -13,25 +17,31 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { check } from '@placemarkio/check-geojson';
+import { CATEGORIES } from '../src/data/categories';
+import { firstCrossing } from '../src/data/ring-crossings';
 import { loadDataset } from '../src/data/load';
 import type { LayerKind } from '../src/data/types';
 import { contextOf, type ValidationContext } from '../src/data/validate';
 import { validateLayerText } from '../src/data/validate-text';
+// The pre-sweep check, kept in the tests as the sweep's reference: the baseline here.
+import { firstKink } from '../tests/unit/data/kinks-reference';
 import { parseCliArgs } from './lib/cli-args';
 import { readLocal } from './lib/read-local';
 
 const args = parseCliArgs(
   'bench-validate',
-  'usage: npx tsx scripts/bench-validate.ts [--mb 30] [--rounds 5] [--vertices 4000]',
+  'usage: npx tsx scripts/bench-validate.ts [--mb 30] [--rounds 5] [--vertices 4000] [--ring 20000]',
   {
     mb: { type: 'string', default: '30' },
     rounds: { type: 'string', default: '5' },
     vertices: { type: 'string', default: '4000' },
+    ring: { type: 'string', default: '20000' },
   },
 );
 const targetBytes = Number(args.mb) * 1e6;
 const rounds = Number(args.rounds);
 const vertices = Number(args.vertices);
+const ringVertices = Number(args.ring);
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run builds the same files. */
 function random(seed: number): () => number {
@@ -82,6 +92,7 @@ function reportsText(ctx: ValidationContext, bytes: number): { text: string; cou
         lang: 'en',
         source_url: `https://www.example.org/live/${i}`,
         status: STATUSES[i % 3],
+        category: CATEGORIES[i % CATEGORIES.length].id,
         post: posts[i % posts.length],
         place: `place-${i % 500}`,
       },
@@ -97,21 +108,26 @@ function reportsText(ctx: ValidationContext, bytes: number): { text: string; cou
   };
 }
 
-/** Star-shaped (so simple) rings around a center, counterclockwise, closed. */
+/** A star-shaped (so simple) ragged ring around [cx, cy], counterclockwise, closed. */
+function starRing(rnd: () => number, cx: number, cy: number, vertices: number): number[][] {
+  const ring: number[][] = [];
+  for (let v = 0; v < vertices; v++) {
+    const a = (2 * Math.PI * v) / vertices;
+    const r = 0.2 + 0.05 * rnd();
+    ring.push([
+      Number((cx + r * Math.cos(a)).toFixed(5)),
+      Number((cy + r * Math.sin(a)).toFixed(5)),
+    ]);
+  }
+  ring.push(ring[0]);
+  return ring;
+}
+
 function zonesText(count: number, vertices: number): string {
   const rnd = random(2);
   const features = Array.from({ length: count }, (_, k) => {
     const [cx, cy] = [36.5 + (k % 4) * 0.6, 35.2 + Math.floor(k / 4) * 0.6];
-    const ring: number[][] = [];
-    for (let v = 0; v < vertices; v++) {
-      const a = (2 * Math.PI * v) / vertices;
-      const r = 0.2 + 0.05 * rnd();
-      ring.push([
-        Number((cx + r * Math.cos(a)).toFixed(5)),
-        Number((cy + r * Math.sin(a)).toFixed(5)),
-      ]);
-    }
-    ring.push(ring[0]);
+    const ring = starRing(rnd, cx, cy, vertices);
     return {
       type: 'Feature',
       id: `zone-${k}`,
@@ -228,10 +244,76 @@ console.table(
     ratio: r.ratio,
   })),
 );
+
+/**
+ * A simple ring of n vertices shaped like a coastline: star-shaped around [cx, cy] (so simple),
+ * its radius fractal value noise (octaves of periods n/8 down to 2 vertices, each half the
+ * amplitude of the one before), so its finest wiggles are about as deep as a vertex step.
+ */
+function raggedRing(rnd: () => number, cx: number, cy: number, n: number): number[][] {
+  const radius = new Float64Array(n).fill(0.2);
+  for (let period = Math.floor(n / 8), amp = 0.03; period >= 2; period >>= 1, amp /= 2) {
+    const knots = Array.from({ length: Math.ceil(n / period) }, () => amp * (rnd() - 0.5));
+    for (let v = 0; v < n; v++) {
+      const k = Math.floor(v / period);
+      const f = (v % period) / period;
+      radius[v] += knots[k] * (1 - f) + knots[(k + 1) % knots.length] * f;
+    }
+  }
+  const ring = Array.from({ length: n }, (_, v) => {
+    const a = (2 * Math.PI * v) / n;
+    return [
+      Number((cx + radius[v] * Math.cos(a)).toFixed(6)),
+      Number((cy + radius[v] * Math.sin(a)).toFixed(6)),
+    ];
+  });
+  ring.push(ring[0]);
+  return ring;
+}
+
+// The self-intersection check alone on one big ring, the sweep against the quadratic check it
+// replaced: a coastline-like ring, and the spiky star of the zones file (every vertex 0-25 %
+// off the radius, a worst case for the sweep: its spikes' boxes overlap hundreds at a time).
+// The quadratic baseline takes seconds, so at most 3 rounds, alternating with the sweep.
+const ringRows = [
+  ['ragged outline', raggedRing(random(3), 37, 35.5, ringVertices)],
+  ['spiky star', starRing(random(3), 37, 35.5, ringVertices)],
+] as const;
+const ringResults = ringRows.map(([shape, ring]) => {
+  const big = [ring as number[][]];
+  if (firstCrossing(big) !== null || firstKink(big) !== null)
+    throw new Error(`the ${shape} ring crosses itself`);
+  const sweepRounds: number[] = [];
+  const quadraticRounds: number[] = [];
+  for (let i = 0; i < Math.min(rounds, 3); i++) {
+    sweepRounds.push(time(() => firstCrossing(big)));
+    quadraticRounds.push(time(() => firstKink(big)));
+  }
+  return {
+    shape,
+    vertices: ringVertices,
+    sweepMs: Number(median(sweepRounds).toFixed(1)),
+    quadraticMs: Math.round(median(quadraticRounds)),
+    ratio: Number((median(sweepRounds) / median(quadraticRounds)).toFixed(4)),
+    sweepRounds: sweepRounds.map((t) => Number(t.toFixed(1))),
+    quadraticRounds: quadraticRounds.map(Math.round),
+  };
+});
+console.log(
+  `\none simple ring of ${ringVertices} vertices, self-intersection check only (median of ${Math.min(rounds, 3)}):`,
+);
+console.table(
+  ringResults.map((r) => ({
+    ring: r.shape,
+    'sweep ms': r.sweepMs,
+    'quadratic ms': r.quadraticMs,
+    'ratio sweep / quadratic': r.ratio,
+  })),
+);
 const out = new URL('bench/validate-results.json', root);
 mkdirSync(new URL('bench/', root), { recursive: true });
 writeFileSync(
   out,
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, rounds, rows }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, rounds, rows, rings: ringResults }, null, 2)}\n`,
 );
 console.log(`\nwrote ${out.pathname}`);

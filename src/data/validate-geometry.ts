@@ -1,11 +1,12 @@
 /**
  * Geometry rules of RFC 7946 that generic checkers miss or word poorly: 2-3 numeric positions in
  * range, closed rings of 4+ positions, the right-hand rule (exterior rings counterclockwise,
- * holes clockwise), no self-intersections (as turf kinks finds them), no `crs`. Walks by geometry type at a
- * fixed depth, so hostile nesting cannot exhaust the stack.
+ * holes clockwise), no self-intersections (rings crossing or touching, ring-crossings.ts), no
+ * `crs`. Walks by geometry type at a fixed depth, so hostile nesting cannot exhaust the stack.
  */
 import booleanClockwise from '@turf/boolean-clockwise';
 import type { Problem } from './problems';
+import { firstCrossing } from './ring-crossings';
 import type { Where } from './validate-fields';
 
 type Pos = number[];
@@ -87,80 +88,14 @@ function checkPolygon(
   }
   const ok = poly.every((ring, i) => checkRing(ring, `${path}[${i}]`, i === 0, out, warnings));
   if (!ok || !topology) return;
-  const first = firstKinkOnce(poly as Pos[][]);
+  const first = firstCrossing(poly as Pos[][]);
   if (first)
     out.push(`${path} crosses itself near [${first.map((n) => Number(n.toFixed(5))).join(', ')}]`);
 }
 
-/** Answers of firstKink for large polygons already checked: zones derived per version repeat
- * the same rings over many versions (and files), and the test is quadratic. Bounded. */
-const KINKS_SEEN = new Map<string, [number, number] | null>();
-const KINKS_SEEN_MAX = 4096;
-const KINKS_MIN_VERTICES = 256;
-function firstKinkOnce(rings: Pos[][]): [number, number] | null {
-  if (rings.reduce((n, r) => n + r.length, 0) < KINKS_MIN_VERTICES) return firstKink(rings);
-  const key = JSON.stringify(rings);
-  const seen = KINKS_SEEN.get(key);
-  if (seen !== undefined) return seen;
-  const found = firstKink(rings);
-  if (KINKS_SEEN.size >= KINKS_SEEN_MAX) KINKS_SEEN.clear();
-  KINKS_SEEN.set(key, found);
-  return found;
-}
-
-/**
- * The first self-intersection that @turf/kinks reports for a polygon's rings (its
- * `features[0]`), or null. Same pairs of segments, in the same order, with the same arithmetic,
- * so the same answer to the last bit; but over flat arrays, with no object per pair, and
- * stopping at the first hit. kinks compares every pair of segments of every pair of rings
- * (segment k of the second ring from index i of the first on), skipping neighbours in one ring
- * and the first and last segments of a closed ring; parallel segments never cross.
- */
-export function firstKink(rings: Pos[][]): [number, number] | null {
-  const flat = rings.map((ring) => {
-    const n = ring.length;
-    const xs = new Float64Array(n);
-    const ys = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      xs[i] = ring[i][0];
-      ys[i] = ring[i][1];
-    }
-    return { n, xs, ys, closed: n > 0 && xs[0] === xs[n - 1] && ys[0] === ys[n - 1] };
-  });
-  for (let r1 = 0; r1 < rings.length; r1++) {
-    const { n: n1, xs: ax, ys: ay, closed } = flat[r1];
-    for (let r2 = 0; r2 < rings.length; r2++) {
-      const { n: n2, xs: bx, ys: by } = flat[r2];
-      const same = rings[r1] === rings[r2];
-      for (let i = 0; i < n1 - 1; i++) {
-        const x1 = ax[i];
-        const y1 = ay[i];
-        const dx1 = ax[i + 1] - x1;
-        const dy1 = ay[i + 1] - y1;
-        for (let k = i; k < n2 - 1; k++) {
-          if (same && (k - i === 1 || (i === 0 && k === n1 - 2 && closed))) continue;
-          const x3 = bx[k];
-          const y3 = by[k];
-          const dx2 = bx[k + 1] - x3;
-          const dy2 = by[k + 1] - y3;
-          const den = dy2 * dx1 - dx2 * dy1;
-          if (den === 0) continue;
-          const ya = y1 - y3;
-          const xb = x1 - x3;
-          const a = (dx2 * ya - dy2 * xb) / den;
-          const b = (dx1 * ya - dy1 * xb) / den;
-          if (a >= 0 && a <= 1 && b >= 0 && b <= 1) return [x1 + a * dx1, y1 + a * dy1];
-        }
-      }
-    }
-  }
-  return null;
-}
-
-/** Checks a feature's geometry (and that no crs member is present). */
 /**
  * Checks a feature's geometry (and that no crs member is present). With `topology` false the
- * quadratic self-intersection test is skipped (the app's loader: CI has run it on the data).
+ * self-intersection test is skipped (the app's loader: CI has run it on the data).
  */
 export function checkGeometry(
   feature: Record<string, unknown>,

@@ -26,8 +26,8 @@ export interface ValidationContext {
   postIds: ReadonlySet<string>;
   bounds: [LonLat, LonLat];
   /**
-   * Run the topology rules (self-intersections, overlapping zones)? They cost time quadratic in
-   * polygon size; the CLI and CI always run them, the app's loader skips them (default true).
+   * Run the topology rules (self-intersections, overlapping zones)? They cost time (a sweep per
+   * polygon, clipping per zone pair): CLI and CI run them, the app's loader not (default true).
    */
   topology?: boolean;
 }

@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/data/load';
 import type { LayerKind } from '../../../src/data/types';
 import { contextOf, type ValidationContext } from '../../../src/data/validate';
-import { firstKink } from '../../../src/data/validate-geometry';
+import { firstKink } from './kinks-reference';
 import { validateLayerText } from '../../../src/data/validate-text';
 import { readLocal, repoUrl } from '../read-local';
 
