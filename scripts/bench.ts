@@ -25,7 +25,7 @@ import { parseCliArgs } from './lib/cli-args';
 import { writeSyntheticDataset } from './lib/synthetic';
 
 const USAGE =
-  'usage: npm run bench -- [--quick] [--dataset path/to/dataset.json] [--out bench/results.json] [--steps n] [--cases 100000x365,...] [--strategies gpu,setdata,...] [--no-build] [--load [--runs n]]';
+  'usage: npm run bench -- [--quick] [--dataset path/to/dataset.json] [--out bench/results.json] [--steps n] [--cases 100000x365,...] [--strategies gpu,setdata,...] [--no-build] [--load [--runs n] [--before-dist dir]]';
 const opts = parseCliArgs('bench', USAGE, {
   quick: { type: 'boolean', default: false },
   dataset: { type: 'string' },
@@ -40,6 +40,9 @@ const opts = parseCliArgs('bench', USAGE, {
   load: { type: 'boolean', default: false },
   /** Load section: how many ours/bare pairs (alternating). */
   runs: { type: 'string', default: '1' },
+  /** Load section: also measure another build of the app (a dist folder), e.g. the commit
+   * before a change, in the same run. */
+  'before-dist': { type: 'string' },
 });
 const quick = opts.quick;
 const STEPS = Number(opts.steps ?? (quick ? 8 : 16));
@@ -76,13 +79,14 @@ if (!opts['no-build'])
 const work = await mkdtemp(join(tmpdir(), 'conflict-map-bench-'));
 const session = await startSession([
   ['/bench-data/', work],
+  ...(opts['before-dist'] ? [['/before/', resolve(opts['before-dist'])] as [string, string]] : []),
   ...(opts.dataset
     ? [['/bench-external/', dirname(resolve(opts.dataset))] as [string, string]]
     : []),
 ]);
 
 if (opts.load) {
-  const runs = await benchLoad(session, work, Number(opts.runs));
+  const runs = await benchLoad(session, work, Number(opts.runs), Boolean(opts['before-dist']));
   await session.close();
   await rm(work, { recursive: true, force: true });
   printLoad(runs);

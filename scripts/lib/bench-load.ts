@@ -14,7 +14,8 @@ import type { Session } from '../../tests/e2e/driver';
 import { writeRealZonesDataset } from './synthetic-real-zones';
 
 export interface LoadRun {
-  page: 'ours' | 'bare';
+  /** before: another build of the app (`--before-dist`), mounted at /before/. */
+  page: 'ours' | 'bare' | 'before';
   /** Navigation to the data drawn, ms. */
   readyMs: number;
   /** Every main-thread task over 50 ms until then: [start ms, duration ms]. */
@@ -78,7 +79,7 @@ async function measure(session: Session, page: LoadRun['page'], path: string): P
   p.on('pageerror', (e) => errors.push(String(e)));
   await p.goto(session.server.origin + path);
   const readyMs =
-    page === 'ours'
+    page !== 'bare'
       ? await p
           .waitForFunction(
             () => (window as never as { __load: { doneAt?: number } }).__load.doneAt,
@@ -110,9 +111,10 @@ async function measure(session: Session, page: LoadRun['page'], path: string): P
 
 /**
  * Builds the bare page into `work`, writes the dataset there (served at /bench-data/), and
- * measures ours and bare `runs` times each, alternating (bare first).
+ * measures bare, ours (and, with `before`, the build mounted at /before/) `runs` times each,
+ * in turn.
  */
-export async function benchLoad(session: Session, work: string, runs = 1) {
+export async function benchLoad(session: Session, work: string, runs = 1, before = false) {
   const root = resolve(import.meta.dirname, '../..');
   await build({
     configFile: false,
@@ -137,23 +139,35 @@ export async function benchLoad(session: Session, work: string, runs = 1) {
       ),
     );
     out.push(await measure(session, 'ours', '/?dataset=bench-data/real/dataset.json'));
+    if (before)
+      out.push(
+        await measure(session, 'before', '/before/?dataset=../bench-data/real/dataset.json'),
+      );
   }
   return out;
 }
 
-/** The table: each run's ours against the bare run before it. */
+/** The table: each ours (and before) against the bare run before it. */
 export function printLoad(runs: LoadRun[]) {
   const ms = (n: number) => `${(n / 1000).toFixed(2)} s`;
   console.log(
     '\nload: a year of real-shaped daily zones (365 MultiPolygons, ~24 MB), navigation to data drawn',
   );
-  for (let i = 0; i + 1 < runs.length; i += 2) {
-    const [bare, ours] = [runs[i], runs[i + 1]];
+  let bare: LoadRun | undefined;
+  for (const r of runs) {
+    if (r.page === 'bare') {
+      bare = r;
+      console.log(
+        `bare   ${ms(r.readyMs)}               | longest task ${r.longestTaskMs.toFixed(0)} ms, ${r.tasksOver100} over 100 ms`,
+      );
+      continue;
+    }
+    const ratio = bare ? (r.readyMs / bare.readyMs).toFixed(2) : '-';
     console.log(
-      `ours ${ms(ours.readyMs)}  bare ${ms(bare.readyMs)}  ours/bare ${(ours.readyMs / bare.readyMs).toFixed(2)} | longest task: ours ${ours.longestTaskMs.toFixed(0)} ms (${ours.tasksOver100} over 100 ms), bare ${bare.longestTaskMs.toFixed(0)} ms (${bare.tasksOver100} over 100 ms)`,
+      `${r.page.padEnd(6)} ${ms(r.readyMs)}  /bare ${ratio} | longest task ${r.longestTaskMs.toFixed(0)} ms, ${r.tasksOver100} over 100 ms`,
     );
     console.log(
-      `  ours' progress lines: ${ours.progress.map(([t, s]) => `${ms(t)} "${s}"`).join(', ') || '(none)'}`,
+      `  progress: ${r.progress.map(([t, s]) => `${ms(t)} "${s}"`).join(', ') || '(none)'}`,
     );
   }
 }

@@ -4,7 +4,8 @@
  * The worker also builds the map features, so the main thread receives them ready to draw.
  *
  * What crosses to the page, and how (load-in-worker.ts puts it back together):
- * - the zone mesh's buffers are transferred, not copied;
+ * - the zone mesh is built on several threads (mesh workers, mesh-parts.ts) and its buffers are
+ *   transferred, not copied;
  * - zone geometries travel packed (packed-geometry.ts: flat typed arrays, transferred), not as
  *   GeoJSON trees, whose structured clone held the page for seconds on a year of daily fronts;
  *   the page rebuilds a geometry only when something reads it;
@@ -13,9 +14,12 @@
  *   takes those zones from `base` (the same objects).
  */
 import { fetchText, loadDataset } from './load';
-import type { MapFeatures, ZoneFeatureProps } from './map-features';
-import { featuresWithMeshOnce } from './zone-mesh';
+import { buildMapFeatures, type MapFeatures, type ZoneFeatureProps } from './map-features';
+import { inMeshOrder, joinMeshes, splitEvenly, vertexCount } from './mesh-parts';
+import type { MeshReply, MeshRequest } from './mesh-worker';
 import { type PackedGeometries, packedBuffers, packGeometries } from './packed-geometry';
+import { buildZoneMesh } from './zone-mesh';
+import type { ZoneMesh } from './zone-ranges';
 import type { Problem } from './problems';
 import type { Dataset, Manifest, Zone } from './types';
 
@@ -68,19 +72,73 @@ const post = (m: WorkerMessage) => {
   (self as unknown as Worker).postMessage(m, transfer);
 };
 
-/** The map's features, with the zones' mesh in the first message that carries features. */
-const forMap = featuresWithMeshOnce();
+type ZoneFeature = MapFeatures['zones']['features'][number];
+
+/** Threads that triangulate at once: this one and up to 3 mesh workers (the machine's cores). */
+const MESH_THREADS = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1));
+
+/** One part of the zones triangulated by a mesh worker (mesh-worker.ts). */
+function meshInWorker(zones: ZoneFeature[], factionIds: string[]): Promise<ZoneMesh> {
+  const worker = new Worker(new URL('./mesh-worker.ts', import.meta.url), { type: 'module' });
+  const packed = packGeometries(zones.map((z) => z.geometry));
+  return new Promise((resolve, reject) => {
+    worker.onmessage = (e: MessageEvent<MeshReply>) => {
+      worker.terminate();
+      if ('mesh' in e.data) resolve(e.data.mesh);
+      else reject(new Error(e.data.error));
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      worker.terminate();
+      reject(new Error('a mesh worker failed'));
+    };
+    worker.postMessage(
+      { props: zones.map((z) => z.properties), packed, factionIds } satisfies MeshRequest,
+      packedBuffers(packed),
+    );
+  });
+}
+
+/**
+ * The zone mesh, built on several threads when there is much to triangulate: the zones in mesh
+ * order are split into parts of about equal vertex counts; mesh workers take all but the first,
+ * which this worker builds meanwhile. If a mesh worker cannot start or fails, this worker
+ * builds everything itself.
+ */
+async function zoneMeshOf(zones: ZoneFeature[], factionIds: string[]): Promise<ZoneMesh> {
+  const whole = () => buildZoneMesh({ type: 'FeatureCollection', features: zones }, factionIds);
+  const sorted = inMeshOrder(zones);
+  const weights = sorted.map((z) => vertexCount(z.geometry));
+  // Below ~100,000 vertices a worker's start costs more than it saves.
+  const threads = weights.reduce((a, b) => a + b, 0) > 100_000 ? MESH_THREADS : 1;
+  const ends = splitEvenly(weights, threads);
+  if (ends.length === 1) return whole();
+  try {
+    const runs = ends.map((end, k) => sorted.slice(k ? ends[k - 1] : 0, end));
+    const others = runs.slice(1).map((run) => meshInWorker(run, factionIds));
+    const first = buildZoneMesh({ type: 'FeatureCollection', features: runs[0] }, factionIds);
+    return joinMeshes([first, ...(await Promise.all(others))]);
+  } catch {
+    return whole();
+  }
+}
+
 let zonesSent = false;
 
-/** The dataset and its features for the wire: zone geometries packed the first time, then
- * named by id. */
-function toWire(dataset: Dataset) {
-  const features = forMap(dataset);
-  const zones: WireZones = zonesSent
-    ? { sameAsBase: dataset.zones.map((z) => z.id) }
-    : { packed: packGeometries(dataset.zones.map((z) => z.geometry)) };
+/** The dataset and its features for the wire: the mesh and the packed zone geometries the
+ * first time, then the zones named by id. */
+async function toWire(dataset: Dataset) {
+  const features: MapFeatures = buildMapFeatures(dataset);
   const firstTime = !zonesSent;
   zonesSent = true;
+  if (firstTime)
+    features.zoneMesh = await zoneMeshOf(
+      features.zones.features,
+      dataset.manifest.factions.map((f) => f.id),
+    );
+  const zones: WireZones = firstTime
+    ? { packed: packGeometries(dataset.zones.map((z) => z.geometry)) }
+    : { sameAsBase: dataset.zones.map((z) => z.id) };
   return {
     dataset: {
       ...dataset,
@@ -104,6 +162,7 @@ function toWire(dataset: Dataset) {
 
 self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
   try {
+    let base: Promise<void> | undefined;
     const { dataset, problems } = await loadDataset(
       e.data.url,
       fetchText,
@@ -111,11 +170,14 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
       {
         topology: e.data.topology,
         onManifest: (manifest) => post({ type: 'manifest', manifest }),
-        onBase: (dataset, problems) => post({ type: 'base', problems, ...toWire(dataset) }),
+        onBase: (dataset, problems) => {
+          base = toWire(dataset).then((wire) => post({ type: 'base', problems, ...wire }));
+        },
       },
     );
+    await base;
     if (!dataset) post({ type: 'done', dataset, problems, features: null, zones: null });
-    else post({ type: 'done', problems, ...toWire(dataset) });
+    else post({ type: 'done', problems, ...(await toWire(dataset)) });
   } catch (err) {
     post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
   }
