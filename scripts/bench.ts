@@ -8,6 +8,10 @@
  * changed), a report filter or pin window change (-> idle, with the panel, feed and strip
  * redrawn), the naive setData baseline, and the `paint` alternative; plus cold start and the
  * gzipped JS split into MapLibre and the app's own code. Prints ratios; never asserts times.
+ *
+ * `--load [--runs n]` runs only the load section instead (scripts/lib/bench-load.ts): a year of
+ * real-shaped daily zones opened by the app and by a bare MapLibre page, time to the data drawn
+ * and main-thread long tasks for each.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, mkdir, writeFile, rm } from 'node:fs/promises';
@@ -16,11 +20,12 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { WithAutomation } from '../src/automation';
 import { openApp, startSession } from '../tests/e2e/driver';
+import { benchLoad, printLoad } from './lib/bench-load';
 import { parseCliArgs } from './lib/cli-args';
 import { writeSyntheticDataset } from './lib/synthetic';
 
 const USAGE =
-  'usage: npm run bench -- [--quick] [--dataset path/to/dataset.json] [--out bench/results.json] [--steps n] [--cases 100000x365,...] [--strategies gpu,setdata,...] [--no-build]';
+  'usage: npm run bench -- [--quick] [--dataset path/to/dataset.json] [--out bench/results.json] [--steps n] [--cases 100000x365,...] [--strategies gpu,setdata,...] [--no-build] [--load [--runs n] [--before-dist dir]]';
 const opts = parseCliArgs('bench', USAGE, {
   quick: { type: 'boolean', default: false },
   dataset: { type: 'string' },
@@ -31,6 +36,13 @@ const opts = parseCliArgs('bench', USAGE, {
   /** Only these strategies besides the floor, e.g. "gpu,setdata". */
   strategies: { type: 'string' },
   'no-build': { type: 'boolean', default: false },
+  /** Only the load section: ours against a bare MapLibre page on a year of real-shaped zones. */
+  load: { type: 'boolean', default: false },
+  /** Load section: how many ours/bare pairs (alternating). */
+  runs: { type: 'string', default: '1' },
+  /** Load section: also measure another build of the app (a dist folder), e.g. the commit
+   * before a change, in the same run. */
+  'before-dist': { type: 'string' },
 });
 const quick = opts.quick;
 const STEPS = Number(opts.steps ?? (quick ? 8 : 16));
@@ -67,10 +79,25 @@ if (!opts['no-build'])
 const work = await mkdtemp(join(tmpdir(), 'conflict-map-bench-'));
 const session = await startSession([
   ['/bench-data/', work],
+  ...(opts['before-dist'] ? [['/before/', resolve(opts['before-dist'])] as [string, string]] : []),
   ...(opts.dataset
     ? [['/bench-external/', dirname(resolve(opts.dataset))] as [string, string]]
     : []),
 ]);
+
+if (opts.load) {
+  const runs = await benchLoad(session, work, Number(opts.runs), Boolean(opts['before-dist']));
+  await session.close();
+  await rm(work, { recursive: true, force: true });
+  printLoad(runs);
+  await mkdir(dirname(resolve(opts.out)), { recursive: true });
+  await writeFile(
+    resolve(opts.out),
+    `${JSON.stringify({ date: new Date().toISOString(), load: runs }, null, 2)}\n`,
+  );
+  console.log(`written to ${opts.out}`);
+  process.exit(0);
+}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs: number[]) =>

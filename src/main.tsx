@@ -5,7 +5,7 @@ import { config, resolveManifestUrl, timeStrategyFrom } from './config';
 import type { CompareRunner } from './data/compare-in-worker';
 import { type LoadedForMap, loadForMap } from './data/load-in-worker';
 import type { MapFeatures } from './data/map-features';
-import type { Dataset } from './data/types';
+import type { Dataset, Manifest } from './data/types';
 import { formatProblem, type Problem } from './data/problems';
 import type { ExportSize } from './lib/export-compose';
 import { embedModeFrom } from './lib/share-links';
@@ -13,6 +13,7 @@ import type { VideoExportHooks, VideoSpec } from './lib/video-plan';
 import { buildTimeline } from './data/timeline';
 import { bindStoreToMap } from './map/bind-store';
 import { MapController } from './map/controller';
+import { type EarlyMap, openEarlyMap } from './map/early-map';
 import { pinsOnGpu } from './map/time-strategy';
 import { bundledFontUrls } from './map/fonts';
 import { bindPlayback } from './state/playback';
@@ -66,6 +67,7 @@ interface Started {
 function start(
   loaded: LoadedForMap & { dataset: Dataset; features: MapFeatures },
   pending: boolean,
+  early?: EarlyMap,
 ): Started {
   const { dataset, problems } = loaded;
   // What the map is built from: replaced by complete() if it comes before the map exists.
@@ -110,6 +112,7 @@ function start(
       view: s.view,
       visible: s.visible,
       styleUrl: config.basemapStyleUrl,
+      early,
       strategy: timeStrategyFrom(location.href),
       onMove: (view) => store.getState().setView(view, 'map'),
       onExtent: (extent) => store.getState().setExtent(extent),
@@ -207,6 +210,23 @@ async function boot() {
   let started: Started | null = null;
   // Only the GPU pin layer can take its pins after the map opened; other strategies wait.
   const early = pinsOnGpu(timeStrategyFrom(location.href));
+  // The map opens on the basemap while the layers load (early-map.ts); not with an external
+  // style, nor with the benchmark's other strategies.
+  let earlyMap: EarlyMap | undefined;
+  const onManifest = (manifest: Manifest) => {
+    if (!early || config.basemapStyleUrl || earlyMap) return;
+    const hash = parseHash(location.hash);
+    earlyMap = openEarlyMap(
+      manifest,
+      url,
+      bundledFontUrls(),
+      {
+        center: hash.center ?? manifest.default_view.center,
+        zoom: hash.zoom ?? manifest.default_view.zoom,
+      },
+      embedModeFrom(location.href) !== null,
+    );
+  };
   // Loaded and validated in a worker; topology rules are left to CI (npm run validate).
   const full = await loadForMap(
     url,
@@ -225,18 +245,22 @@ async function boot() {
           problems: [...refusal, ...base.problems],
         },
         true,
+        earlyMap,
       );
     },
+    false,
+    onManifest,
   );
   full.problems.unshift(...refusal);
   await languageActive;
   for (const p of full.problems) console.warn(formatProblem(p));
   if (started) return (started as Started).complete(full);
   if (!full.dataset || !full.features) {
+    earlyMap?.dispose();
     showFatal(t('loading.failed'), full.problems);
     return;
   }
-  start({ ...full, dataset: full.dataset, features: full.features }, false);
+  start({ ...full, dataset: full.dataset, features: full.features }, false, earlyMap);
 }
 
 boot().catch((e) => {

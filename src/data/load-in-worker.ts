@@ -5,20 +5,30 @@
  * and triangulator are fetched only then, so it is not in the app's main bundle.
  */
 import type { LoadResult } from './load';
-import type { WorkerMessage, WorkerRequest } from './load-worker';
+import type {
+  WireDataset,
+  WireFeatures,
+  WireZones,
+  WorkerMessage,
+  WorkerRequest,
+} from './load-worker';
 import type { MapFeatures } from './map-features';
+import { attachPackedGeometries } from './packed-geometry';
+import type { Dataset, Manifest } from './types';
 
 export type LoadedForMap = LoadResult & { features: MapFeatures | null };
 
 /**
  * `onBase` receives zones, places and posts (no reports yet) as soon as they are in, so the map
- * can open while report files still load; the promise resolves with everything.
+ * can open while report files still load; the promise resolves with everything. `onManifest`
+ * gets the checked manifest before any layer is read (the page opens the basemap meanwhile).
  */
 export function loadForMap(
   url: string,
   onProgress: (done: number, total: number) => void,
   onBase: (base: LoadedForMap) => void,
   topology = false,
+  onManifest: (manifest: Manifest) => void = () => {},
 ): Promise<LoadedForMap> {
   const onMainThread = async () => {
     const [{ loadDataset }, { featuresWithMeshOnce }, { openCompiled }, { DATA_CODE_HASH }] =
@@ -31,11 +41,15 @@ export function loadForMap(
     // --- Precompiled dataset, as in load-worker.ts (docs/compiled-data.md) ---
     const compiled = await openCompiled(url, topology ? '' : DATA_CODE_HASH, onProgress);
     console.info(`Precompiled dataset: ${compiled.note}`);
-    if (compiled.loaded) return compiled.loaded;
+    if (compiled.loaded) {
+      if (compiled.loaded.dataset) onManifest(compiled.loaded.dataset.manifest);
+      return compiled.loaded;
+    }
     // --- end of the precompiled branch ---
     const forMap = featuresWithMeshOnce();
     const r = await loadDataset(url, compiled.read, onProgress, {
       topology,
+      onManifest,
       onBase: (dataset, problems) => onBase({ dataset, problems, features: forMap(dataset) }),
     });
     return { ...r, features: r.dataset ? forMap(r.dataset) : null };
@@ -46,19 +60,41 @@ export function loadForMap(
   } catch {
     return onMainThread();
   }
+  /** The zones as first received (geometries attached): `done` reuses them by id. */
+  let first: { dataset: Dataset; features: MapFeatures } | null = null;
+  /** Puts the wire form (load-worker.ts) back together: zone geometries read lazily from their
+   * packed buffers, or the zones of the first message. */
+  const fromWire = (dataset: WireDataset, features: WireFeatures, zones: WireZones) => {
+    const d = dataset as unknown as Dataset;
+    const f = features as unknown as MapFeatures;
+    if ('packed' in zones) {
+      attachPackedGeometries(zones.packed, d.zones, f.zones.features);
+      first ??= { dataset: d, features: f };
+    } else if (first) {
+      const keep = new Set(zones.sameAsBase);
+      d.zones = first.dataset.zones.filter((z) => keep.has(z.id));
+      f.zones = {
+        type: 'FeatureCollection',
+        features: first.features.zones.features.filter((z) => keep.has(z.properties.id)),
+      };
+    }
+    return { dataset: d, features: f };
+  };
   return new Promise((resolve, reject) => {
     worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
       const m = e.data;
       if (m.type === 'progress') onProgress(m.done, m.total);
+      else if (m.type === 'manifest') onManifest(m.manifest);
       else if (m.type === 'base')
-        onBase({ dataset: m.dataset, problems: m.problems, features: m.features });
+        onBase({ problems: m.problems, ...fromWire(m.dataset, m.features, m.zones) });
       else {
         // For npm run bench:compiled: when the loaded dataset reached the page.
         performance.mark('dataset-loaded');
         worker.terminate();
-        if (m.type === 'done')
-          resolve({ dataset: m.dataset, problems: m.problems, features: m.features });
-        else reject(new Error(m.message));
+        if (m.type === 'failed') reject(new Error(m.message));
+        else if (!m.dataset || !m.features || !m.zones)
+          resolve({ dataset: null, problems: m.problems, features: null });
+        else resolve({ problems: m.problems, ...fromWire(m.dataset, m.features, m.zones) });
       }
     };
     worker.onerror = (e) => {

@@ -11,7 +11,7 @@ import { FOLDER_INDEX, parseFolderIndex } from './folder-index';
 import { FILE_START, locateInText } from './locate';
 import { parseJson } from './parse-json';
 import type { Problem } from './problems';
-import type { Dataset, Front, LayerRef, Place, Post, Report, Zone } from './types';
+import type { Dataset, Front, LayerRef, Manifest, Place, Post, Report, Zone } from './types';
 import { checkManifest, contextOf, type ValidationContext, validatePosts } from './validate';
 import { checkUniqueIds, type Located } from './validate-dataset';
 import { validateLayerText } from './validate-text';
@@ -72,6 +72,9 @@ export interface LoadOptions {
   topology?: boolean;
   /** Called once zones, places and posts are in, before the report layers finish loading. */
   onBase?: (dataset: Dataset, problems: Problem[]) => void;
+  /** Called with the checked manifest, before any layer is read (the page can open its
+   * basemap while the layers load). */
+  onManifest?: (manifest: Manifest) => void;
 }
 
 export async function loadDataset(
@@ -91,6 +94,7 @@ export async function loadDataset(
   const manifestProblems = locateInText(checked.problems, m.text ?? '');
   const manifest = checked.manifest;
   if (!manifest) return { dataset: null, problems: manifestProblems };
+  options.onManifest?.(manifest);
   const problems: Problem[] = [...manifestProblems];
   const resolve = (path: string) => new URL(path, manifestUrl).href;
   let total = 1 + manifest.layers.length;

@@ -14,7 +14,8 @@ import type {
 } from 'geojson';
 import { OPEN_END_MS } from '../lib/time';
 import { controlSpans, zoneInterval } from './timeline';
-import type { Dataset, Report } from './types';
+import { reportFeatures } from './report-features';
+import type { Dataset } from './types';
 import type { ZoneMesh } from './zone-ranges';
 
 /** Faction id used for a place before its first known control change. */
@@ -160,19 +161,4 @@ export function buildMapFeatures(dataset: Dataset): MapFeatures {
   };
 }
 
-/** Report pins as map features (also used for a file previewed in the browser). */
-export function reportFeatures(reports: readonly Report[]): MapFeatures['reports'] {
-  return {
-    type: 'FeatureCollection',
-    features: reports.map((r) => ({
-      type: 'Feature' as const,
-      geometry: r.geometry,
-      properties: {
-        id: r.id,
-        status: r.properties.status,
-        title: r.properties.title,
-        t0: Date.parse(r.properties.reported_at),
-      },
-    })),
-  };
-}
+export { reportFeatures };

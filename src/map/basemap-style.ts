@@ -2,7 +2,7 @@
  * The offline basemap's sources and layers, from the basemap files the dataset lists (Natural
  * Earth land, borders, coast, rivers, lakes; OCHA governorates; GeoNames towns).
  */
-import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
+import type { FilterSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import type { BasemapKind, Manifest } from '../data/types';
 import { FONT } from './font-faces';
 
@@ -52,20 +52,12 @@ const BASEMAP_LAYER: Record<
     paint: { 'line-color': '#8fb3cf', 'line-width': 1 },
   }),
   towns: (source, placePoints) => ({
-    id: 'basemap-towns',
+    id: BASEMAP_TOWNS,
     type: 'symbol',
     source,
     minzoom: 7,
     // Towns the dataset marks as places are labelled by the places layer, not twice.
-    ...(placePoints.length
-      ? {
-          filter: [
-            '>',
-            ['distance', { type: 'MultiPoint', coordinates: placePoints }],
-            TOWN_DEDUP_M,
-          ],
-        }
-      : {}),
+    ...(placePoints.length ? { filter: townFilter(placePoints) } : {}),
     layout: {
       'text-field': ['get', 'name'],
       'text-font': [FONT],
@@ -75,6 +67,14 @@ const BASEMAP_LAYER: Record<
     paint: { 'text-color': '#7a7a7a', 'text-halo-color': '#f2efe9', 'text-halo-width': 1.2 },
   }),
 };
+/** The towns layer's filter: towns farther than TOWN_DEDUP_M from every dataset place. */
+export function townFilter(placePoints: number[][]): FilterSpecification {
+  return ['>', ['distance', { type: 'MultiPoint', coordinates: placePoints }], TOWN_DEDUP_M];
+}
+
+/** Id of the basemap towns layer (its filter is set once the places are known). */
+export const BASEMAP_TOWNS = 'basemap-towns';
+
 /** Drawing order of basemap kinds, bottom first. */
 const BASEMAP_ORDER: readonly BasemapKind[] = [
   'land',

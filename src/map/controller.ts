@@ -15,7 +15,7 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { MapFeatures } from '../data/map-features';
 import type { Timeline } from '../data/timeline';
-import { reportFeatures } from '../data/map-features';
+import { reportFeatures } from '../data/report-features';
 import type { Comparison } from '../data/compare';
 import { filterReports } from '../data/filter/filtered-reports';
 import { isFiltering, NO_FILTER, type ReportFilter } from '../data/filter/report-filter';
@@ -23,6 +23,8 @@ import type { Dataset, LayerKind, LonLat, Report } from '../data/types';
 import type { ExportSize } from '../lib/export-compose';
 import type { VideoExportHooks, VideoExportResult, VideoSpec } from '../lib/video-plan';
 import type { View } from '../state/store';
+import { BASEMAP_TOWNS, townFilter } from './basemap-style';
+import { adoptEarlyMap, type EarlyMap, MAP_DEFAULTS } from './early-map';
 import { FROM_STORE, MapInteraction } from './interaction';
 import {
   COMPARE_GAINED,
@@ -41,6 +43,8 @@ import {
   UNKNOWN_COLOR,
   ZONES_FILL,
   buildStyle,
+  globalStateDefaults,
+  placePointsOf,
   timeLayers,
   thematicSources,
 } from './style';
@@ -64,6 +68,9 @@ export interface ControllerOptions {
   visible: readonly LayerKind[];
   /** An external basemap style URL; the thematic layers are added on top. */
   styleUrl?: string;
+  /** A map already opened on the basemap while the data loaded (early-map.ts): adopted
+   * instead of creating one; the thematic layers are added on top. */
+  early?: EarlyMap;
   /** How time reaches the map (see time-strategy.ts); `keyed` unless benchmarking. */
   strategy?: TimeStrategy;
   /** The user moved the map. */
@@ -140,32 +147,30 @@ export class MapController {
     const { dataset, features, fonts, view } = opts;
     this.t = opts.t;
     const resolve = (path: string) => new URL(path, dataset.baseUrl).href;
-    this.map = new MapLibreMap({
-      container: opts.container,
-      style:
-        opts.styleUrl ??
-        buildStyle({
-          strategy: this.strategy,
-          manifest: dataset.manifest,
-          features,
-          plan: this.plan,
-          fonts,
-          resolve,
-          initialTime: opts.t,
-          lang: opts.lang,
-        }),
-      center: view.center,
-      zoom: view.zoom,
-      attributionControl: false,
-      // Scrubbing time must land at once: no label fade-in after each change (the default
-      // 300 ms would also hold back the map's idle event).
-      fadeDuration: 0,
-      // The canvas must keep its pixels so that an image export can read them back.
-      canvasContextAttributes: { preserveDrawingBuffer: true },
-      pixelRatio: opts.pixelRatio,
-      interactive: opts.interactive ?? true,
-      cooperativeGestures: opts.cooperativeGestures ?? false,
-    });
+    const early = opts.early;
+    this.map = early
+      ? adoptEarlyMap(early, opts.container, view)
+      : new MapLibreMap({
+          ...MAP_DEFAULTS,
+          container: opts.container,
+          style:
+            opts.styleUrl ??
+            buildStyle({
+              strategy: this.strategy,
+              manifest: dataset.manifest,
+              features,
+              plan: this.plan,
+              fonts,
+              resolve,
+              initialTime: opts.t,
+              lang: opts.lang,
+            }),
+          center: view.center,
+          zoom: view.zoom,
+          pixelRatio: opts.pixelRatio,
+          interactive: opts.interactive ?? true,
+          cooperativeGestures: opts.cooperativeGestures ?? false,
+        });
     this.timeSender = new TimeSender(
       this.map,
       this.strategy,
@@ -183,11 +188,15 @@ export class MapController {
     }
     if (controls !== 'none')
       this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    const loaded = early
+      ? early.loaded
+      : new Promise<void>((res) => this.map.once('load', () => res()));
     this.ready = new Promise((res) => {
-      this.map.once('load', () => {
+      loaded.then(() => {
         // Whatever fails here, the map must still become ready: the rest keeps working.
         try {
-          if (opts.styleUrl) this.addThematicLayers();
+          if (early) this.addToEarlyMap();
+          else if (opts.styleUrl) this.addThematicLayers();
           // The zones go where the tiled zone layers would be: under the compare overlay.
           if (this.zones) this.map.addLayer(this.zones, COMPARE_GAINED);
           if (this.pins) this.map.addLayer(this.pins, PREVIEW_CIRCLE);
@@ -223,6 +232,17 @@ export class MapController {
   private reportExtent() {
     const b = this.map.getBounds();
     this.opts.onExtent?.([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
+  }
+
+  /** On the early map (basemap only): what buildStyle would have added, global-state
+   * defaults first so the thematic layers' filters read them from the start. */
+  private addToEarlyMap() {
+    for (const [key, spec] of Object.entries(globalStateDefaults(this.plan, this.t) ?? {}))
+      this.map.setGlobalStateProperty(key, spec.default);
+    const places = placePointsOf(this.opts.features);
+    if (places.length && this.map.getLayer(BASEMAP_TOWNS))
+      this.map.setFilter(BASEMAP_TOWNS, townFilter(places));
+    this.addThematicLayers();
   }
 
   /** With an external style, our sources and layers go on top of it. */
@@ -431,11 +451,13 @@ export class MapController {
     return exportVideo(this.exportOptions(), spec, hooks);
   }
 
-  /** What an export draws: this map's data, time, view and visible layers. */
+  /** What an export draws: this map's data, time, view and visible layers (on a map of its
+   * own: never the early map this one adopted). */
   private exportOptions() {
     const c = this.map.getCenter();
     return {
       ...this.opts,
+      early: undefined,
       t: this.t,
       view: { center: [c.lng, c.lat] as LonLat, zoom: this.map.getZoom() },
       visible: this.visible,

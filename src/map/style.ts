@@ -401,22 +401,43 @@ export function buildStyle({
   initialTime,
   lang = 'en',
 }: StyleInput): StyleSpecification {
-  const placePoints = [
-    ...new Set(features.places.features.map((f) => f.geometry.coordinates.join(','))),
-  ].map((c) => c.split(',').map(Number));
+  const base = basemapOnlyStyle(manifest, fonts, resolve, placePointsOf(features));
+  return {
+    ...base,
+    state: globalStateDefaults(plan, initialTime),
+    sources: { ...base.sources, ...thematicSources(features, plan) },
+    layers: [...base.layers, ...timeLayers(manifest.factions, plan, strategy, initialTime, lang)],
+  };
+}
+
+/** Distinct [lon, lat] of the dataset's places (basemap towns this close are not labelled). */
+export function placePointsOf(features: MapFeatures): number[][] {
+  return [...new Set(features.places.features.map((f) => f.geometry.coordinates.join(',')))].map(
+    (c) => c.split(',').map(Number),
+  );
+}
+
+/**
+ * The background and the offline basemap alone: what the map opens on while the dataset still
+ * loads (early-map.ts); `buildStyle` adds the thematic layers to it.
+ */
+export function basemapOnlyStyle(
+  manifest: Manifest,
+  fonts: FontUrls,
+  resolve: (path: string) => string,
+  placePoints: number[][] = [],
+): StyleSpecification & { layers: LayerSpecification[] } {
   const base = basemapStyle(manifest, resolve, placePoints);
   return {
     version: 8,
     name: manifest.title,
-    state: globalStateDefaults(plan, initialTime),
     // No paint transitions: a time step shows its state at once.
     transition: { duration: 0, delay: 0 },
     'font-faces': fontFaces(fonts),
-    sources: { ...base.sources, ...thematicSources(features, plan) },
+    sources: base.sources,
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#dfe9f2' } },
       ...base.layers,
-      ...timeLayers(manifest.factions, plan, strategy, initialTime, lang),
     ],
   };
 }

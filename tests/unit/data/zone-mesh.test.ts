@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/data/load';
 import type { ZoneFeatureProps } from '../../../src/data/map-features';
 import type { Dataset } from '../../../src/data/types';
-import { buildZoneMesh, featuresWithMeshOnce } from '../../../src/data/zone-mesh';
+import { buildZoneMesh, CELL, featuresWithMeshOnce } from '../../../src/data/zone-mesh';
+import { dayGeometry, fractalNoise } from '../../../scripts/lib/synthetic-real-zones';
 import {
   activeRanges,
   APPROXIMATE,
@@ -202,6 +203,63 @@ describe('zone mesh of the bundled dataset', () => {
       );
       // A sanity check of the units: a zone of real size, not a sliver.
       expect(area(f)).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('ragged real-shaped zones (as the load benchmark generates), cut into cells by halves', () => {
+  const noise = {
+    main: fractalNoise(4096, 13),
+    small: [0, 1, 2, 3, 4, 5].map((s) => fractalNoise(128, 100 + s)),
+  };
+  const days = [0, 200];
+  const zones: Zones = {
+    type: 'FeatureCollection',
+    features: days.map((d) => ({
+      type: 'Feature',
+      geometry: dayGeometry(d, 2600, noise),
+      properties: {
+        id: `z-${d}`,
+        faction: 'regime',
+        contested: '',
+        t0: d,
+        t1: d + 1,
+        approximate: false,
+      },
+    })),
+  };
+  const mesh = buildZoneMesh(zones, ['regime']);
+
+  it('covers each MultiPolygon (enclaves, pockets left open) to float32 rounding', () => {
+    for (const [i, f] of zones.features.entries()) {
+      const polygons = (f.geometry as MultiPolygon).coordinates;
+      expect(polygons.length).toBeGreaterThan(1);
+      const expected = polygons.reduce((a, p) => a + mercatorArea(p), 0);
+      const perimeter = polygons.reduce((a, p) => a + mercatorPerimeter(p), 0);
+      const z = mesh.zones[i];
+      expect(Math.abs(meshArea(mesh, z.fillFirst, z.fillCount) - expected)).toBeLessThan(
+        perimeter * 2 ** -23,
+      );
+    }
+  });
+
+  it('keeps every triangle inside one cell', () => {
+    const v = (k: number) => [
+      mesh.fillVertices[mesh.indices[k] * FILL_FLOATS],
+      mesh.fillVertices[mesh.indices[k] * FILL_FLOATS + 1],
+    ];
+    // float32 vertices: a vertex on a cell's edge may sit a rounding step outside it.
+    const eps = 1e-6;
+    for (let k = 0; k < mesh.indices.length; k += 3) {
+      const t = [v(k), v(k + 1), v(k + 2)];
+      const cx = Math.floor((t[0][0] + t[1][0] + t[2][0]) / 3 / CELL);
+      const cy = Math.floor((t[0][1] + t[1][1] + t[2][1]) / 3 / CELL);
+      for (const [x, y] of t) {
+        expect(x).toBeGreaterThanOrEqual(cx * CELL - eps);
+        expect(x).toBeLessThanOrEqual((cx + 1) * CELL + eps);
+        expect(y).toBeGreaterThanOrEqual(cy * CELL - eps);
+        expect(y).toBeLessThanOrEqual((cy + 1) * CELL + eps);
+      }
     }
   });
 });

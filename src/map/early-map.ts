@@ -1,0 +1,77 @@
+/**
+ * The map opened on the basemap alone as soon as the manifest is read, while the loading worker
+ * still parses, validates and triangulates the layers: creating the WebGL context, compiling
+ * shaders, loading the basemap sources and fonts then overlap the data's loading instead of
+ * following it (seconds each on a large dataset in software WebGL; docs/performance.md,
+ * "Loading a year of real-shaped daily zones"). The MapController adopts it once the data is
+ * in: it moves the element into the page's map container and adds the thematic layers.
+ */
+import { Map as MapLibreMap } from 'maplibre-gl';
+import type { LonLat, Manifest } from '../data/types';
+import type { FontUrls } from './font-faces';
+import { basemapOnlyStyle } from './style';
+
+export interface EarlyMap {
+  map: MapLibreMap;
+  /** The map's own container, moved into the page's map element on adoption. */
+  element: HTMLElement;
+  /** Resolves at the map's `load` (the basemap style is in). */
+  loaded: Promise<void>;
+  /** Removes the map (the dataset failed to load). */
+  dispose(): void;
+}
+
+/** Options every map of the app is created with (the controller's and the early one). */
+export const MAP_DEFAULTS = {
+  attributionControl: false,
+  // Scrubbing time must land at once: no label fade-in after each change (the default
+  // 300 ms would also hold back the map's idle event).
+  fadeDuration: 0,
+  // The canvas must keep its pixels so that an image export can read them back.
+  canvasContextAttributes: { preserveDrawingBuffer: true },
+} as const;
+
+export function openEarlyMap(
+  manifest: Manifest,
+  manifestUrl: string,
+  fonts: FontUrls,
+  view: { center: LonLat; zoom: number },
+  cooperativeGestures: boolean,
+): EarlyMap {
+  const element = document.createElement('div');
+  // The window's size, unseen under the boot screen: MapLibre needs a size to set up its canvas
+  // and to load the basemap for the view.
+  element.style.cssText = 'position:fixed;inset:0;visibility:hidden;pointer-events:none;z-index:-1';
+  document.body.append(element);
+  const map = new MapLibreMap({
+    ...MAP_DEFAULTS,
+    container: element,
+    style: basemapOnlyStyle(manifest, fonts, (path) => new URL(path, manifestUrl).href),
+    center: view.center,
+    zoom: view.zoom,
+    cooperativeGestures,
+  });
+  const loaded = new Promise<void>((res) => map.once('load', () => res()));
+  return {
+    map,
+    element,
+    loaded,
+    dispose: () => {
+      map.remove();
+      element.remove();
+    },
+  };
+}
+
+/** Moves the early map into the page's map container, sized to it, at `view`. */
+export function adoptEarlyMap(
+  early: EarlyMap,
+  container: HTMLElement,
+  view: { center: LonLat; zoom: number },
+): MapLibreMap {
+  early.element.style.cssText = 'position:absolute;inset:0';
+  container.append(early.element);
+  early.map.resize();
+  early.map.jumpTo({ center: view.center, zoom: view.zoom });
+  return early.map;
+}

@@ -1,0 +1,72 @@
+/**
+ * Opening a generated multi-MB year of real-shaped daily zones (the load benchmark's data,
+ * scripts/lib/synthetic-real-zones.ts, 40 days here): the map that opened on the basemap while
+ * the data loaded is the one the app draws on, the progress line moved, and the zones drawn and
+ * compared come from the geometries the worker moved as packed buffers. Long tasks and times
+ * are the benchmark's business (npm run bench -- --load), never asserted here.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { writeRealZonesDataset } from '../../scripts/lib/synthetic-real-zones';
+import type { WithAutomation } from '../../src/automation';
+import { openApp, type Session, startSession } from './driver';
+
+let session: Session;
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'conflict-map-load-'));
+  await writeRealZonesDataset(join(dir, 'real'), { days: 40 });
+  session = await startSession([['/generated/', dir]]);
+});
+afterAll(async () => {
+  await session?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+it('opens a generated year of ragged daily zones on the map it opened early, progress moving', async () => {
+  const statuses: string[] = [];
+  const app = await openApp(session, '/?dataset=generated/real/dataset.json', undefined, {
+    beforeGoto: (page) =>
+      page
+        .exposeFunction('noteStatus', (s: string) => statuses.push(s))
+        .then(() =>
+          page.addInitScript(() => {
+            new MutationObserver(() => {
+              const s = document.getElementById('boot-status')?.textContent;
+              if (s) (window as unknown as { noteStatus(s: string): void }).noteStatus(s);
+            }).observe(document, { subtree: true, childList: true, characterData: true });
+          }),
+        ),
+  });
+  expect(app.errors).toEqual([]);
+  expect(statuses.some((s) => /\d+ of \d+ files/.test(s))).toBe(true);
+  // One map, and it is inside the page's map section: the early map was adopted, not doubled.
+  const canvases = await app.page.evaluate(() =>
+    [...document.querySelectorAll('canvas.maplibregl-canvas')].map(
+      (c) => c.closest('.map') !== null,
+    ),
+  );
+  expect(canvases).toEqual([true]);
+  expect(await app.rendered('zones')).toBe(1);
+  // The zones' geometry, rebuilt from the packed buffers when read: the comparison's areas.
+  const [a, b] = ['2016-01-03T12:00:00Z', '2016-02-05T12:00:00Z'].map(Date.parse);
+  await app.page.evaluate(
+    ([a, b]) => {
+      const s = (window as unknown as WithAutomation).conflictMap.store.getState();
+      s.setTime(b);
+      s.setCompareA(a);
+    },
+    [a, b],
+  );
+  await expect
+    .poll(() =>
+      app.page.evaluate(() => {
+        const c = (window as unknown as WithAutomation).conflictMap.store.getState().comparison;
+        return c?.factions.find((f) => f.faction === 'regime')?.atA ?? 0;
+      }),
+    )
+    .toBeGreaterThan(50_000);
+  await app.page.close();
+});
