@@ -150,4 +150,23 @@ describe('the interface in Arabic', () => {
     expect(drawn).toContain('الجهة المسيطرة غير معروفة');
     await page.close();
   });
+  it('the changes log and the draft form are in Arabic (their catalog parts load with their code)', async () => {
+    const app = await openApp(session, '/?lang=ar');
+    const { page } = app;
+    await page.getByRole('button', { name: 'التغييرات', exact: true }).click();
+    const view = page.getByRole('region', { name: 'التغييرات' });
+    await view.locator('tbody tr').first().waitFor();
+    expect(await view.getByRole('columnheader', { name: 'المكان' }).count()).toBe(1);
+    expect(await view.getByRole('button', { name: 'تنزيل CSV' }).count()).toBe(1);
+    // The log's dates through Intl for ar-SY: Arabic-Indic digits.
+    expect(await view.locator('tbody tr td').first().innerText()).toMatch(ARABIC_DIGITS);
+
+    await page.getByRole('button', { name: 'إنشاء مسودة دبوس' }).click();
+    await expect.poll(() => app.state('drafting'), { timeout: 20_000 }).toBe(true);
+    const form = page.locator('.draft');
+    expect(await form.getByLabel('رابط المصدر').count()).toBe(1);
+    expect(await form.getByRole('button', { name: 'تنزيل الملف' }).count()).toBe(1);
+    expect(await form.getByText('انقر على الخريطة حيث وقع الحدث.').count()).toBe(1);
+    await page.close();
+  });
 });
