@@ -111,12 +111,15 @@ describe('the interface in Arabic', () => {
     await app.page.close();
   });
 
-  it('keeps the language in the embed code of the Share dialog', async () => {
+  it('keeps the language in the embed code of the Share dialog; names the export sizes in Arabic', async () => {
     const app = await openApp(session, '/?lang=ar');
     await app.page.getByRole('button', { name: 'مشاركة / تصدير' }).click();
     const code = app.page.locator('.share-dialog textarea');
     await expect.poll(() => code.inputValue()).toContain('lang=ar');
     expect(await code.inputValue()).toContain('embed=locked');
+    // The export sizes are named in Arabic too (the `share` part).
+    const sizes = await app.page.locator('.share-dialog option').allInnerTexts();
+    expect(sizes).toContain('1080 × 1080 (مربّع، لمواقع التواصل)');
     await app.page.close();
   });
 
