@@ -2,7 +2,7 @@
  * The interface's strings: message catalogs in ICU MessageFormat, one folder per language
  * (src/i18n/locales/<lang>/), read by Lingui's runtime (@lingui/core). A language's catalog is
  * cut in parts that load with the code that shows them: `app` (what opens the map) at boot, the
- * others (`popup`, `share`, …) with their lazy chunk, so the start JavaScript stays in its budget
+ * others (`popup`, `share`, `changes`, `draft`, `check`, …) with their lazy chunk, so the start JavaScript stays in its budget
  * (tests/e2e/app.test.ts). English `app` is in the main chunk; every other file is a chunk
  * fetched only for the chosen language. The build compiles the catalogs (vite.config.ts,
  * `linguiCatalogs`), so the runtime ships no message parser. The language is chosen once per
@@ -14,13 +14,19 @@ import enApp from './locales/en/app.json';
 import type enPopup from './locales/en/popup.json';
 import type enCompare from './locales/en/compare.json';
 import type enShare from './locales/en/share.json';
+import type enChanges from './locales/en/changes.json';
+import type enCheck from './locales/en/check.json';
+import type enDraft from './locales/en/draft.json';
 
 /** The parts a catalog is cut in; each lazy part is loaded by the code that needs it. */
-export type CatalogPart = 'app' | 'compare' | 'popup' | 'share';
+export type CatalogPart = 'app' | 'changes' | 'check' | 'compare' | 'draft' | 'popup' | 'share';
 
 /** Every message id: the English catalog's keys (a test checks the others have the same). */
 export type MessageId =
   | keyof typeof enApp
+  | keyof typeof enChanges
+  | keyof typeof enCheck
+  | keyof typeof enDraft
   | keyof typeof enCompare
   | keyof typeof enPopup
   | keyof typeof enShare;

@@ -5,6 +5,7 @@
  * a pure function of the size, so tests know where the legend is. Sizes are CSS px; the canvas
  * holds width × pixelRatio by height × pixelRatio device pixels.
  */
+import type { MessageId } from '../i18n/i18n';
 import { formatIsoUtc } from './time';
 import type { ScaleBar } from './scale-bar';
 
@@ -18,10 +19,15 @@ export interface ExportSize {
 
 /** Sizes offered in the app (CSS px); each also at pixelRatio 2 for print. */
 export const EXPORT_PRESETS = [
-  { width: 1200, height: 675, label: '1200 × 675 (16:9, articles)' },
-  { width: 1080, height: 1080, label: '1080 × 1080 (square, social)' },
-  { width: 1600, height: 900, label: '1600 × 900 (16:9, large)' },
-] as const;
+  { width: 1200, height: 675, label: '1200 × 675 (16:9, articles)', labelId: 'size.articles' },
+  { width: 1080, height: 1080, label: '1080 × 1080 (square, social)', labelId: 'size.social' },
+  { width: 1600, height: 900, label: '1600 × 900 (16:9, large)', labelId: 'size.large' },
+] as const satisfies readonly {
+  width: number;
+  height: number;
+  label: string;
+  labelId: MessageId;
+}[];
 
 /** The largest side of an export in device pixels (MapLibre's default maxCanvasSize). */
 export const EXPORT_MAX_PX = 4096;

@@ -3,6 +3,7 @@
  * size. Pure: the frame times, the checks and the file name are shared by the Share dialog, the
  * offscreen renderer (src/map/export-video.ts), `npm run snapshot` and the tests.
  */
+import type { MessageId } from '../i18n/i18n';
 import { datasetSlug, exportSizeProblem, momentSlug } from './export-compose';
 
 /** What to render. Sizes are video pixels (the export's CSS px at pixel ratio 1). */
@@ -66,11 +67,16 @@ export interface VideoExportResult {
 
 /** The sizes the dialog offers (px). */
 export const VIDEO_PRESETS = [
-  { width: 1080, height: 1080, label: '1080 × 1080 (square)' },
-  { width: 1920, height: 1080, label: '1920 × 1080 (landscape, HD)' },
-  { width: 1280, height: 720, label: '1280 × 720 (landscape)' },
-  { width: 1080, height: 1920, label: '1080 × 1920 (vertical)' },
-] as const;
+  { width: 1080, height: 1080, label: '1080 × 1080 (square)', labelId: 'size.square' },
+  { width: 1920, height: 1080, label: '1920 × 1080 (landscape, HD)', labelId: 'size.landscapeHd' },
+  { width: 1280, height: 720, label: '1280 × 720 (landscape)', labelId: 'size.landscape' },
+  { width: 1080, height: 1920, label: '1080 × 1920 (vertical)', labelId: 'size.vertical' },
+] as const satisfies readonly {
+  width: number;
+  height: number;
+  label: string;
+  labelId: MessageId;
+}[];
 
 /** Frame rates the dialog offers. */
 export const VIDEO_FPS = [24, 30] as const;
@@ -130,10 +136,16 @@ export function videoFileName(
   return `${datasetSlug(datasetTitle)}_${momentSlug(from)}_${momentSlug(to)}.${extension}`;
 }
 
-/** "about 1 min 20 s left": the time still needed at the pace so far. */
+/** The seconds still needed at the pace so far, or null before there is a pace. */
+export function secondsLeft(done: number, total: number, elapsedMs: number): number | null {
+  if (done <= 0 || elapsedMs <= 0) return null;
+  return Math.max(0, Math.round(((total - done) * elapsedMs) / done / 1000));
+}
+
+/** "about 1 min 20 s left", in English (the dialog says it through the `share` catalog). */
 export function timeLeftText(done: number, total: number, elapsedMs: number): string {
-  if (done <= 0 || elapsedMs <= 0) return 'estimating the time left';
-  const s = Math.max(0, Math.round(((total - done) * elapsedMs) / done / 1000));
+  const s = secondsLeft(done, total, elapsedMs);
+  if (s === null) return 'estimating the time left';
   if (s < 60) return `about ${s} s left`;
   return `about ${Math.floor(s / 60)} min ${s % 60} s left`;
 }

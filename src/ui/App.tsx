@@ -40,7 +40,8 @@ export function App({ onMapContainer }: AppProps) {
   useEffect(() => setSheetOpen(false), [selectedReport, selectedPlace]);
   const toggleChanges = async () => {
     if (Changes) return setChanges(null);
-    const { ChangesView } = await import('./ChangesView');
+    const { ChangesView, messagesReady } = await import('./ChangesView');
+    await messagesReady;
     setChanges(() => ChangesView);
   };
   const mapEl = useRef<HTMLElement>(null);

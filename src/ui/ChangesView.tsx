@@ -12,6 +12,7 @@ import { type ChangeSort, changeLog, filterChanges, sortChanges } from '../data/
 import { changesCsv } from '../data/changes/changes-csv';
 import { stateAt } from '../data/changes/state-geojson';
 import { formatUtcInWords } from '../lib/time';
+import { loadMessages, t as tr, uiLang } from '../i18n/i18n';
 import { citationText } from './citation';
 import { Icon } from './Icon';
 import { useApp, useAppState } from './use-app-state';
@@ -25,6 +26,9 @@ function save(text: string, name: string, type: string) {
   // The download has started from the URL; release it once the browser has read it.
   setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
 }
+
+/** The view's strings (the `changes` catalog part), fetched with its code; App awaits it. */
+export const messagesReady = loadMessages('changes');
 
 export function ChangesView({ onClose }: { onClose(): void }) {
   const { store, dataset, timeline } = useApp();
@@ -58,22 +62,22 @@ export function ChangesView({ onClose }: { onClose(): void }) {
   return (
     <section class="changes" aria-labelledby="changes-title">
       <header class="changes-head">
-        <h2 id="changes-title">Changes</h2>
+        <h2 id="changes-title">{tr('changes.title')}</h2>
         <span class="muted" aria-live="polite">
-          {rows.length} of {all.length} control changes
+          {tr('changes.count', { shown: rows.length, total: all.length })}
         </span>
-        <button type="button" onClick={onClose} aria-label="Close the changes log">
+        <button type="button" onClick={onClose} aria-label={tr('changes.close')}>
           <Icon icon={X} />
         </button>
       </header>
       <div class="changes-tools">
         <label>
-          Faction{' '}
+          {tr('changes.faction')}{' '}
           <select
             value={faction ?? ''}
             onChange={(e) => setFaction((e.currentTarget as HTMLSelectElement).value || null)}
           >
-            <option value="">any</option>
+            <option value="">{tr('changes.anyFaction')}</option>
             {manifest.factions.map((f) => (
               <option key={f.id} value={f.id}>
                 {f.label}
@@ -87,7 +91,7 @@ export function ChangesView({ onClose }: { onClose(): void }) {
             checked={inView}
             onChange={(e) => setInView((e.currentTarget as HTMLInputElement).checked)}
           />{' '}
-          Only in the map's current extent
+          {tr('changes.inView')}
         </label>
         <button
           type="button"
@@ -99,7 +103,7 @@ export function ChangesView({ onClose }: { onClose(): void }) {
             )
           }
         >
-          Download CSV
+          {tr('changes.downloadCsv')}
         </button>
         <button
           type="button"
@@ -112,7 +116,7 @@ export function ChangesView({ onClose }: { onClose(): void }) {
             );
           }}
         >
-          Download the state at this moment (GeoJSON)
+          {tr('changes.downloadState')}
         </button>
       </div>
       <table class="changes-table">
@@ -120,7 +124,7 @@ export function ChangesView({ onClose }: { onClose(): void }) {
           <tr>
             <th scope="col" aria-sort={ariaSort('date')}>
               <button type="button" onClick={() => setSort(sort === 'date' ? 'date-desc' : 'date')}>
-                Date{' '}
+                {tr('changes.date')}{' '}
                 {sort === 'date' ? (
                   <Icon icon={ArrowUp} size={14} />
                 ) : sort === 'date-desc' ? (
@@ -130,12 +134,12 @@ export function ChangesView({ onClose }: { onClose(): void }) {
             </th>
             <th scope="col" aria-sort={ariaSort('place')}>
               <button type="button" onClick={() => setSort('place')}>
-                Place {sort === 'place' ? <Icon icon={ArrowUp} size={14} /> : null}
+                {tr('changes.place')} {sort === 'place' ? <Icon icon={ArrowUp} size={14} /> : null}
               </button>
             </th>
-            <th scope="col">From → to</th>
-            <th scope="col">Source</th>
-            <th scope="col">Disputed</th>
+            <th scope="col">{tr('changes.fromTo')}</th>
+            <th scope="col">{tr('changes.source')}</th>
+            <th scope="col">{tr('changes.disputed')}</th>
           </tr>
         </thead>
         <tbody>
@@ -147,7 +151,7 @@ export function ChangesView({ onClose }: { onClose(): void }) {
                 if (!(e.target as HTMLElement).closest('a')) show(r.t, r.placeId);
               }}
             >
-              <td>{formatUtcInWords(r.t)}</td>
+              <td>{formatUtcInWords(r.t, uiLang())}</td>
               <td>
                 <button
                   type="button"

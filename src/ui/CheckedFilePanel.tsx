@@ -14,7 +14,9 @@ export function CheckedFilePanel() {
   const [Result, setResult] = useState<Result | null>(null);
   useEffect(() => {
     if (checked && !Result)
-      void import('./CheckedFileResult').then((m) => setResult(() => m.CheckedFileResult));
+      void import('./CheckedFileResult').then((m) =>
+        m.messagesReady.then(() => setResult(() => m.CheckedFileResult)),
+      );
   }, [checked, Result]);
   return (
     <section class="check" aria-labelledby="check-title">

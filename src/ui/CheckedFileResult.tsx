@@ -3,18 +3,26 @@
 import { formatProblem } from '../data/problems';
 import type { AppState } from '../state/store';
 import { useApp } from './use-app-state';
+import { loadMessages, t } from '../i18n/i18n';
+
+/** The result's strings (the `check` catalog part), fetched with its code; the panel awaits it.
+ * The validator's own problem lines stay English: they are for contributors. */
+export const messagesReady = loadMessages('check');
 
 export function CheckedFileResult({ checked }: { checked: NonNullable<AppState['checked']> }) {
   const ctx = useApp();
   const errors = checked.problems.filter((p) => p.severity === 'error').length;
   return (
-    <div class="check-result" role="status" aria-label="File check result">
+    <div class="check-result" role="status" aria-label={t('check.result')}>
       <p>
-        <strong>{checked.name}</strong>: {checked.kind ?? 'unknown kind'}, {checked.valid} valid
-        feature{checked.valid === 1 ? '' : 's'}, {errors} error{errors === 1 ? '' : 's'},{' '}
-        {checked.problems.length - errors} warning
-        {checked.problems.length - errors === 1 ? '' : 's'}.
-        {checked.reports.length > 0 && ' Its pins are drawn ringed in purple, at their time.'}
+        <strong>{checked.name}</strong>:{' '}
+        {t('check.summary', {
+          kind: checked.kind ?? t('check.unknownKind'),
+          valid: checked.valid,
+          errors,
+          warnings: checked.problems.length - errors,
+        })}
+        {checked.reports.length > 0 && t('check.ringed')}
       </p>
       {checked.problems.length > 0 && (
         <ul class="problem-lines">
@@ -26,7 +34,7 @@ export function CheckedFileResult({ checked }: { checked: NonNullable<AppState['
         </ul>
       )}
       <button type="button" onClick={() => ctx.store.getState().setChecked(null)}>
-        Clear
+        {t('check.clear')}
       </button>
     </div>
   );

@@ -17,17 +17,23 @@ import {
   saveDraft,
 } from '../state/draft-storage';
 import { useApp, useAppState } from './use-app-state';
+import { loadMessages, type MessageId, t } from '../i18n/i18n';
+import { STATUS_IN_TEXT } from '../i18n/labels';
 
-const TEXT_FIELDS: { key: keyof DraftFields; label: string; long?: boolean; hint?: string }[] = [
-  { key: 'title', label: 'Title (short, English)' },
-  { key: 'text', label: 'Text, in the original language, in your own words', long: true },
-  { key: 'lang', label: 'Language of the text', hint: 'ar, ru, en …' },
-  { key: 'text_en', label: 'English translation', long: true },
-  { key: 'source_url', label: 'Source URL', hint: 'https://…' },
-  { key: 'source_name', label: 'Source outlet (optional)', hint: 'Reuters, SOHR …' },
-  { key: 'reported_at', label: 'Reported at (UTC)', hint: '2015-10-23T23:34:00Z' },
-  { key: 'occurred_at', label: 'Happened at (optional)' },
-  { key: 'translator', label: 'Translator (credit)' },
+/** The form's strings (the `draft` catalog part), fetched with its code; DraftPanel awaits it. */
+export const messagesReady = loadMessages('draft');
+
+// Hints are example values (what is typed stays in these forms), so they are not translated.
+const TEXT_FIELDS: { key: keyof DraftFields; label: MessageId; long?: boolean; hint?: string }[] = [
+  { key: 'title', label: 'draftForm.title' },
+  { key: 'text', label: 'draftForm.text', long: true },
+  { key: 'lang', label: 'draftForm.lang', hint: 'ar, ru, en …' },
+  { key: 'text_en', label: 'draftForm.textEn', long: true },
+  { key: 'source_url', label: 'draftForm.sourceUrl', hint: 'https://…' },
+  { key: 'source_name', label: 'draftForm.sourceName', hint: 'Reuters, SOHR …' },
+  { key: 'reported_at', label: 'draftForm.reportedAt', hint: '2015-10-23T23:34:00Z' },
+  { key: 'occurred_at', label: 'draftForm.occurredAt' },
+  { key: 'translator', label: 'draftForm.translator' },
 ];
 
 /**
@@ -77,9 +83,9 @@ export function DraftForm({ startNow = false }: { startNow?: boolean }) {
     setNote('');
   };
   const start = () => {
-    const t = store.getState().t;
-    const post = [...timeline.posts].reverse().find((p) => p.t <= t);
-    const fresh = emptyDraft(formatIsoUtc(t), post?.id ?? '');
+    const now = store.getState().t;
+    const post = [...timeline.posts].reverse().find((p) => p.t <= now);
+    const fresh = emptyDraft(formatIsoUtc(now), post?.id ?? '');
     saveDraft(localStorage, fresh);
     setDraft(fresh);
     store.getState().setDrafting(true);
@@ -127,24 +133,24 @@ export function DraftForm({ startNow = false }: { startNow?: boolean }) {
   if (!drafting || !draft)
     return (
       <section class="draft" aria-labelledby="draft-title">
-        <h2 id="draft-title">Draft a pin</h2>
+        <h2 id="draft-title">{t('draft.title')}</h2>
         <button type="button" onClick={start}>
-          Draft a pin
+          {t('draft.start')}
         </button>
       </section>
     );
   return (
     <section class="draft" aria-labelledby="draft-title">
-      <h2 id="draft-title">Draft a pin</h2>
+      <h2 id="draft-title">{t('draft.title')}</h2>
       <p class="muted">
         {point
-          ? `At ${draft.lon}, ${draft.lat} — click the map to move it.`
-          : 'Click the map where it happened.'}
+          ? t('draftForm.at', { lon: String(draft.lon), lat: String(draft.lat) })
+          : t('draftForm.clickMap')}
       </p>
       <form class="draft-form" onSubmit={(e) => e.preventDefault()}>
         <div class="draft-row">
           <label>
-            Longitude
+            {t('draftForm.lon')}
             <input
               type="number"
               step="0.00001"
@@ -157,7 +163,7 @@ export function DraftForm({ startNow = false }: { startNow?: boolean }) {
             />
           </label>
           <label>
-            Latitude
+            {t('draftForm.lat')}
             <input
               type="number"
               step="0.00001"
@@ -172,7 +178,7 @@ export function DraftForm({ startNow = false }: { startNow?: boolean }) {
         </div>
         {TEXT_FIELDS.map((f) => (
           <label key={f.key} htmlFor={`draft-field-${f.key}`}>
-            {f.label}
+            {t(f.label)}
             {f.long ? (
               <textarea
                 id={`draft-field-${f.key}`}
@@ -194,25 +200,25 @@ export function DraftForm({ startNow = false }: { startNow?: boolean }) {
           </label>
         ))}
         <label>
-          Status
+          {t('draftForm.status')}
           <select
             value={draft.status}
             onChange={(e) => update({ status: (e.currentTarget as HTMLSelectElement).value })}
           >
             {REPORT_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {t(STATUS_IN_TEXT[s])}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Category
+          {t('draftForm.category')}
           <select
             value={draft.category}
             onChange={(e) => update({ category: (e.currentTarget as HTMLSelectElement).value })}
           >
-            <option value="">(choose the kind of event)</option>
+            <option value="">{t('draftForm.chooseCategory')}</option>
             {EVENT_TYPES.map((type) => (
               <optgroup key={type} label={type}>
                 {CATEGORIES.filter((c) => c.event_type === type).map((c) => (
@@ -225,12 +231,12 @@ export function DraftForm({ startNow = false }: { startNow?: boolean }) {
           </select>
         </label>
         <label>
-          Post
+          {t('draftForm.post')}
           <select
             value={draft.post}
             onChange={(e) => update({ post: (e.currentTarget as HTMLSelectElement).value })}
           >
-            <option value="">(none)</option>
+            <option value="">{t('draftForm.none')}</option>
             {timeline.posts.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.title}
@@ -239,12 +245,12 @@ export function DraftForm({ startNow = false }: { startNow?: boolean }) {
           </select>
         </label>
         <label>
-          Place
+          {t('draftForm.place')}
           <select
             value={draft.place}
             onChange={(e) => update({ place: (e.currentTarget as HTMLSelectElement).value })}
           >
-            <option value="">(none)</option>
+            <option value="">{t('draftForm.none')}</option>
             {dataset.places.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.properties.name}
@@ -254,7 +260,7 @@ export function DraftForm({ startNow = false }: { startNow?: boolean }) {
         </label>
       </form>
       {file && file.problems.length > 0 && (
-        <ul class="problem-lines" aria-label="Draft problems">
+        <ul class="problem-lines" aria-label={t('draftForm.problems')}>
           {file.problems.map((p, i) => (
             <li key={i} class={p.severity}>
               {formatProblem(p)}
@@ -269,12 +275,10 @@ export function DraftForm({ startNow = false }: { startNow?: boolean }) {
           onClick={() => {
             if (!file) return;
             download(file.path, file.text);
-            finish(
-              `Downloaded ${basename(file.path)}: put it in data/${file.path} and open a pull request.`,
-            );
+            finish(t('draftForm.downloaded', { file: basename(file.path), path: file.path }));
           }}
         >
-          Download file
+          {t('draftForm.download')}
         </button>
         <button
           type="button"
@@ -282,15 +286,15 @@ export function DraftForm({ startNow = false }: { startNow?: boolean }) {
           onClick={() =>
             file &&
             navigator.clipboard.writeText(file.text).then(
-              () => finish(`Copied. Save it as data/${file.path}.`),
-              () => setNote('Copying was refused by the browser; use Download.'),
+              () => finish(t('draftForm.copied', { path: file.path })),
+              () => setNote(t('draftForm.copyRefused')),
             )
           }
         >
-          Copy
+          {t('draftForm.copy')}
         </button>
         <button type="button" onClick={discard}>
-          Discard
+          {t('draftForm.discard')}
         </button>
       </div>
       {note && <p role="status">{note}</p>}

@@ -8,7 +8,8 @@ import { hasStoredDraft } from '../state/draft-key';
 import { t } from '../i18n/i18n';
 
 type Form = FunctionComponent<{ startNow?: boolean }>;
-const loadForm = () => import('./DraftForm').then((m) => m.DraftForm);
+// The form's catalog part (`draft`) loads with it.
+const loadForm = () => import('./DraftForm').then((m) => m.messagesReady.then(() => m.DraftForm));
 
 export function DraftPanel() {
   const [form, setForm] = useState<{ Form: Form; startNow: boolean } | null>(null);

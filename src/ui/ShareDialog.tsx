@@ -227,7 +227,7 @@ export function ShareDialog({ onClose, videoJob, onVideoJob }: ShareDialogProps)
             >
               {EXPORT_PRESETS.map((p, i) => (
                 <option key={p.label} value={i}>
-                  {p.label}
+                  {t(p.labelId, { w: p.width, h: p.height })}
                 </option>
               ))}
             </select>

@@ -115,7 +115,7 @@ export function VideoExport({ job, onJob }: { job: VideoJob | null; onJob(job: V
           >
             {VIDEO_PRESETS.map((p, i) => (
               <option key={p.label} value={i}>
-                {p.label}
+                {t(p.labelId, { w: p.width, h: p.height })}
               </option>
             ))}
           </select>

@@ -4,7 +4,7 @@
  * (ShareButton.tsx). Frames are counted as the export hands them to the encoder.
  */
 import { t } from '../i18n/i18n';
-import { timeLeftText, type VideoExportHooks, type VideoExportResult } from '../lib/video-plan';
+import { secondsLeft, type VideoExportHooks, type VideoExportResult } from '../lib/video-plan';
 
 export interface VideoJob {
   state: 'running' | 'cancelling' | 'saved' | 'cancelled' | 'failed';
@@ -45,7 +45,13 @@ export function startVideoJob(
     signal: abort.signal,
     onProgress: (done, total) => {
       if (job.state !== 'running') return;
-      const left = timeLeftText(done, total, performance.now() - started);
+      const s = secondsLeft(done, total, performance.now() - started);
+      const left =
+        s === null
+          ? t('video.leftEstimating')
+          : s < 60
+            ? t('video.leftSeconds', { s })
+            : t('video.leftMinutes', { m: Math.floor(s / 60), s: s % 60 });
       update({ done, total, message: t('video.frames', { done, total, left }) });
     },
   }).then(

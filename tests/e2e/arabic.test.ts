@@ -111,12 +111,15 @@ describe('the interface in Arabic', () => {
     await app.page.close();
   });
 
-  it('keeps the language in the embed code of the Share dialog', async () => {
+  it('keeps the language in the embed code of the Share dialog; names the export sizes in Arabic', async () => {
     const app = await openApp(session, '/?lang=ar');
     await app.page.getByRole('button', { name: 'مشاركة / تصدير' }).click();
     const code = app.page.locator('.share-dialog textarea');
     await expect.poll(() => code.inputValue()).toContain('lang=ar');
     expect(await code.inputValue()).toContain('embed=locked');
+    // The export sizes are named in Arabic too (the `share` part).
+    const sizes = await app.page.locator('.share-dialog option').allInnerTexts();
+    expect(sizes).toContain('1080 × 1080 (مربّع، لمواقع التواصل)');
     await app.page.close();
   });
 
@@ -148,6 +151,25 @@ describe('the interface in Arabic', () => {
     expect(when).toMatch(ARABIC_DIGITS);
     expect(drawn).toContain(when);
     expect(drawn).toContain('الجهة المسيطرة غير معروفة');
+    await page.close();
+  });
+  it('the changes log and the draft form are in Arabic (their catalog parts load with their code)', async () => {
+    const app = await openApp(session, '/?lang=ar');
+    const { page } = app;
+    await page.getByRole('button', { name: 'التغييرات', exact: true }).click();
+    const view = page.getByRole('region', { name: 'التغييرات' });
+    await view.locator('tbody tr').first().waitFor();
+    expect(await view.getByRole('columnheader', { name: 'المكان' }).count()).toBe(1);
+    expect(await view.getByRole('button', { name: 'تنزيل CSV' }).count()).toBe(1);
+    // The log's dates through Intl for ar-SY: Arabic-Indic digits.
+    expect(await view.locator('tbody tr td').first().innerText()).toMatch(ARABIC_DIGITS);
+
+    await page.getByRole('button', { name: 'إنشاء مسودة دبوس' }).click();
+    await expect.poll(() => app.state('drafting'), { timeout: 20_000 }).toBe(true);
+    const form = page.locator('.draft');
+    expect(await form.getByLabel('رابط المصدر').count()).toBe(1);
+    expect(await form.getByRole('button', { name: 'تنزيل الملف' }).count()).toBe(1);
+    expect(await form.getByText('انقر على الخريطة حيث وقع الحدث.').count()).toBe(1);
     await page.close();
   });
 });
