@@ -23,6 +23,7 @@ import {
   type ZoneMesh,
   type ZoneRange,
 } from './zone-ranges';
+import { closed, polygonsOf } from './zones/rings';
 
 export function buildZoneMesh(
   zones: FeatureCollection<Polygon | MultiPolygon, ZoneFeatureProps>,
@@ -187,16 +188,6 @@ function clipHalf(
     inA = inB;
   }
   return out;
-}
-
-function polygonsOf(g: Polygon | MultiPolygon): number[][][][] {
-  return g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-}
-
-/** The ring with its first vertex repeated at the end (GeoJSON rings already are). */
-function closed(ring: number[][]): number[][] {
-  const [a, b] = [ring[0], ring[ring.length - 1]];
-  return a[0] === b[0] && a[1] === b[1] ? ring : [...ring, a];
 }
 
 /**

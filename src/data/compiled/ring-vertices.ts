@@ -5,7 +5,6 @@
  * (zone-mesh.ts), step for step, so the result is the same to the bit; the round-trip test
  * compares the two buffers byte for byte.
  */
-import type { MultiPolygon, Polygon } from 'geojson';
 import { otherSide } from '../map-features';
 import type { Zone } from '../types';
 import {
@@ -18,6 +17,7 @@ import {
   type ZoneRange,
 } from '../zone-ranges';
 import { FormatError } from './format';
+import { closed, polygonsOf } from '../zones/rings';
 
 export function ringVertices(
   ranges: readonly ZoneRange[],
@@ -66,14 +66,4 @@ export function ringVertices(
   if (v * VERTEX_FLOATS !== vertices.length)
     throw new FormatError('the mesh does not match the zones');
   return vertices;
-}
-
-function polygonsOf(g: Polygon | MultiPolygon): number[][][][] {
-  return g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-}
-
-/** The ring with its first vertex repeated at the end (GeoJSON rings already are). */
-function closed(ring: number[][]): number[][] {
-  const [a, b] = [ring[0], ring[ring.length - 1]];
-  return a[0] === b[0] && a[1] === b[1] ? ring : [...ring, a];
 }
