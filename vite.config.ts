@@ -7,7 +7,7 @@ import MagicString from 'magic-string';
 import { defineConfig, type Plugin } from 'vite';
 import { listFiles } from './scripts/lib/read-local';
 import { compiledNameFor } from './src/data/compiled/format';
-import { buildFolderIndex, FOLDER_INDEX, folderIndexText } from './src/data/folder-index';
+import { buildFolderIndex, FOLDER_INDEX, folderIndexText } from './src/data/load/folder-index';
 import { compileLocal } from './scripts/lib/compile-local';
 import { dataCodeHash } from './scripts/lib/data-code-hash';
 

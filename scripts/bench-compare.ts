@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compareMoments } from '../src/data/compare';
-import { loadDataset } from '../src/data/load';
+import { loadDataset } from '../src/data/load/load';
 import { buildTimeline } from '../src/data/timeline';
 import type { Dataset } from '../src/data/types';
 import { readLocal } from './lib/read-local';

@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { check } from '@placemarkio/check-geojson';
 import { CATEGORIES } from '../src/data/categories';
 import { firstCrossing } from '../src/data/ring-crossings';
-import { loadDataset } from '../src/data/load';
+import { loadDataset } from '../src/data/load/load';
 import type { LayerKind } from '../src/data/types';
 import { contextOf, type ValidationContext } from '../src/data/validate';
 import { validateLayerText } from '../src/data/validate-text';

@@ -19,7 +19,7 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { pathToFileURL } from 'node:url';
 import { CATEGORIES } from '../src/data/categories';
-import { loadDataset } from '../src/data/load';
+import { loadDataset } from '../src/data/load/load';
 import { type ReportDraft, reportFileText } from '../src/data/new-report';
 import { formatProblem } from '../src/data/problems';
 import { REPORT_STATUSES, type ReportStatus } from '../src/data/types';

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { blobToDataUrl, exposeAutomation } from './automation';
 import { config, resolveManifestUrl, timeStrategyFrom } from './config';
 import type { CompareRunner } from './data/compare-in-worker';
-import { type LoadedForMap, loadForMap } from './data/load-in-worker';
+import { type LoadedForMap, loadForMap } from './data/load/load-in-worker';
 import type { MapFeatures } from './data/map-features';
 import type { Dataset, Manifest } from './data/types';
 import { formatProblem, type Problem } from './data/problems';

@@ -1,13 +1,13 @@
 /**
  * Compiles a dataset on disk (the CLI and the build): files are read as a static host serves
  * them, so the hashes recorded are those of the bytes the app will fetch. A folder layer's
- * index.json, when absent, is the one the build writes (src/data/folder-index.ts).
+ * index.json, when absent, is the one the build writes (src/data/load/folder-index.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Compiled, compileDataset } from '../../src/data/compiled/compile';
-import { buildFolderIndex, FOLDER_INDEX, folderIndexText } from '../../src/data/folder-index';
+import { buildFolderIndex, FOLDER_INDEX, folderIndexText } from '../../src/data/load/folder-index';
 import { dataCodeHash } from './data-code-hash';
 import { listFiles } from './read-local';
 

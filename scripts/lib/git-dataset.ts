@@ -5,8 +5,8 @@
  */
 import { dirname, join, posix, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildFolderIndex, FOLDER_INDEX } from '../../src/data/folder-index';
-import { type LoadResult, loadDataset } from '../../src/data/load';
+import { buildFolderIndex, FOLDER_INDEX } from '../../src/data/load/folder-index';
+import { type LoadResult, loadDataset } from '../../src/data/load/load';
 import { CommitReader, listTree } from './git';
 
 /**

@@ -6,8 +6,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ReadText } from '../../src/data/load';
-import { buildFolderIndex, FOLDER_INDEX } from '../../src/data/folder-index';
+import type { ReadText } from '../../src/data/load/load';
+import { buildFolderIndex, FOLDER_INDEX } from '../../src/data/load/folder-index';
 
 /** All file paths below `dir`, relative to it. */
 export async function listFiles(dir: string): Promise<string[]> {

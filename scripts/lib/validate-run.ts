@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { inferKind } from '../../src/data/infer-kind';
-import { loadDataset } from '../../src/data/load';
+import { loadDataset } from '../../src/data/load/load';
 import { locateInText } from '../../src/data/locate';
 import { parseJson } from '../../src/data/parse-json';
 import type { Problem } from '../../src/data/problems';

@@ -4,7 +4,7 @@
  * encodes the result (codec.ts). Used by `npm run compile-data` and `npm run build`; pure apart
  * from the reader it is given.
  */
-import { loadDataset, type ReadText } from '../load';
+import { loadDataset, type ReadText } from '../load/load';
 import type { Problem } from '../problems';
 import { featuresWithMeshOnce } from '../zone-mesh';
 import { encodeCompiled } from './codec';

@@ -5,8 +5,8 @@
  * anyway, and their bytes are kept: when the compiled file cannot be used, `read` serves them to
  * the GeoJSON loader, so the fall-back fetches nothing twice. A stale file is never used.
  */
-import type { LoadedForMap } from '../load-in-worker';
-import type { ReadText } from '../load';
+import type { LoadedForMap } from '../load/load-in-worker';
+import type { ReadText } from '../load/load';
 import { buildMapFeatures } from '../map-features';
 import { checkCompiled, decodeCompiled } from './codec';
 import { compiledUrlFor, readHeader, readSourceTable, type SourceEntry, sha256 } from './format';

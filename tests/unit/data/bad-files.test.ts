@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../../../src/data/load';
+import { loadDataset } from '../../../src/data/load/load';
 import type { Problem } from '../../../src/data/problems';
 import type { LayerKind } from '../../../src/data/types';
 import { contextOf, type ValidationContext } from '../../../src/data/validate';

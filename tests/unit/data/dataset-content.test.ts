@@ -8,7 +8,7 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORY_IDS } from '../../../src/data/categories';
-import { loadDataset } from '../../../src/data/load';
+import { loadDataset } from '../../../src/data/load/load';
 import { searchUnplaced } from '../../../src/data/place-search';
 import type { Dataset } from '../../../src/data/types';
 import { cellClipper } from '../../../src/data/derive-zones';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dailyCounts } from '../../../src/data/density';
-import { loadDataset } from '../../../src/data/load';
+import { loadDataset } from '../../../src/data/load/load';
 import { readLocal, repoUrl } from '../read-local';
 
 describe('dailyCounts on the bundled dataset', () => {

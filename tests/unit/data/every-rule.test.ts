@@ -9,8 +9,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import area from '@turf/area';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { parseFolderIndex } from '../../../src/data/folder-index';
-import { loadDataset } from '../../../src/data/load';
+import { parseFolderIndex } from '../../../src/data/load/folder-index';
+import { loadDataset } from '../../../src/data/load/load';
 import type { Problem } from '../../../src/data/problems';
 import type { LayerKind, Zone } from '../../../src/data/types';
 import {

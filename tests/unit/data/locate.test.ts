@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../../../src/data/load';
+import { loadDataset } from '../../../src/data/load/load';
 import { propertyPath } from '../../../src/data/locate';
 import type { ValidationContext } from '../../../src/data/validate';
 import { validateLayerText } from '../../../src/data/validate-text';

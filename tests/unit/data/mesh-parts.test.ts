@@ -2,7 +2,12 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { dayGeometry, fractalNoise } from '../../../scripts/lib/synthetic-real-zones';
 import type { ZoneFeatureProps } from '../../../src/data/map-features';
-import { inMeshOrder, joinMeshes, splitEvenly, vertexCount } from '../../../src/data/mesh-parts';
+import {
+  inMeshOrder,
+  joinMeshes,
+  splitEvenly,
+  vertexCount,
+} from '../../../src/data/load/mesh-parts';
 import { buildZoneMesh } from '../../../src/data/zone-mesh';
 import { FILL_FLOATS, VERTEX_FLOATS, type ZoneMesh } from '../../../src/data/zone-ranges';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixLayer } from '../../../src/data/fix';
-import { loadDataset } from '../../../src/data/load';
+import { loadDataset } from '../../../src/data/load/load';
 import { reportFileText, slugify } from '../../../src/data/new-report';
 import { parseJson } from '../../../src/data/parse-json';
 import { contextOf } from '../../../src/data/validate';

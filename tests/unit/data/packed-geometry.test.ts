@@ -6,7 +6,7 @@ import {
   packedBuffers,
   packGeometries,
   unpackGeometry,
-} from '../../../src/data/packed-geometry';
+} from '../../../src/data/load/packed-geometry';
 
 const noise = {
   main: fractalNoise(4096, 13),

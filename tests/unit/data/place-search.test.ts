@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../../../src/data/load';
+import { loadDataset } from '../../../src/data/load/load';
 import { searchKey, searchPlaces } from '../../../src/data/place-search';
 import type { Place } from '../../../src/data/types';
 import { readLocal, repoUrl } from '../read-local';

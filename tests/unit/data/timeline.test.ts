@@ -9,7 +9,7 @@ import {
   upperBound,
 } from '../../../src/data/timeline';
 import type { Dataset, Place, Zone } from '../../../src/data/types';
-import { loadDataset } from '../../../src/data/load';
+import { loadDataset } from '../../../src/data/load/load';
 import { OPEN_END_MS } from '../../../src/lib/time';
 import { readLocal, repoUrl } from '../read-local';
 

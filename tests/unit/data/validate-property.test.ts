@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import kinks from '@turf/kinks';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../../../src/data/load';
+import { loadDataset } from '../../../src/data/load/load';
 import type { LayerKind } from '../../../src/data/types';
 import { contextOf, type ValidationContext } from '../../../src/data/validate';
 import { firstKink } from './kinks-reference';

@@ -1,7 +1,7 @@
 import area from '@turf/area';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../../../src/data/load';
+import { loadDataset } from '../../../src/data/load/load';
 import type { ZoneFeatureProps } from '../../../src/data/map-features';
 import type { Dataset } from '../../../src/data/types';
 import { buildZoneMesh, CELL, featuresWithMeshOnce } from '../../../src/data/zone-mesh';

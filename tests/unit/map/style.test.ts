@@ -1,6 +1,6 @@
 import { featureFilter, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
-import { loadDataset } from '../../../src/data/load';
+import { loadDataset } from '../../../src/data/load/load';
 import { buildMapFeatures, type MapFeatures } from '../../../src/data/map-features';
 import type { Dataset } from '../../../src/data/types';
 import type { TimeStrategy } from '../../../src/map/time-strategy';

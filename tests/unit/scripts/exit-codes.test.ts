@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextOf } from '../../../src/data/validate';
 import { validateLayerText } from '../../../src/data/validate-text';
-import { loadDataset } from '../../../src/data/load';
+import { loadDataset } from '../../../src/data/load/load';
 import { readLocal } from '../read-local';
 
 const PROJECT = new URL('../../../', import.meta.url).pathname;

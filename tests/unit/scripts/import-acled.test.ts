@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadDataset } from '../../../src/data/load';
+import { loadDataset } from '../../../src/data/load/load';
 import { contextOf } from '../../../src/data/validate';
 import { validateLayerText } from '../../../src/data/validate-text';
 import { ImportError, importAcled } from '../../../scripts/lib/import-acled';

@@ -3,7 +3,7 @@ import { downloadName, licenceOf } from '../../../../src/data/changes/about';
 import { changeLog, filterChanges, sortChanges } from '../../../../src/data/changes/change-log';
 import { changesCsv, parseChangesCsv } from '../../../../src/data/changes/changes-csv';
 import { stateAt } from '../../../../src/data/changes/state-geojson';
-import { loadDataset } from '../../../../src/data/load';
+import { loadDataset } from '../../../../src/data/load/load';
 import { buildTimeline } from '../../../../src/data/timeline';
 import { readLocal, repoUrl } from '../../read-local';
 

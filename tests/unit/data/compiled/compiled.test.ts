@@ -12,7 +12,7 @@ import { checkCompiled, decodeCompiled } from '../../../../src/data/compiled/cod
 import { compileDataset } from '../../../../src/data/compiled/compile';
 import { FORMAT_VERSION, readHeader, readSourceTable } from '../../../../src/data/compiled/format';
 import { openCompiled } from '../../../../src/data/compiled/open';
-import { loadDataset } from '../../../../src/data/load';
+import { loadDataset } from '../../../../src/data/load/load';
 import { buildMapFeatures } from '../../../../src/data/map-features';
 import { featuresWithMeshOnce } from '../../../../src/data/zone-mesh';
 import { readLocalBytes } from '../../../../scripts/lib/compile-local';

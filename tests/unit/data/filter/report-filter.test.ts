@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadDataset } from '../../../../src/data/load';
+import { loadDataset } from '../../../../src/data/load/load';
 import { filterReports } from '../../../../src/data/filter/filtered-reports';
 import { formatFilter, parseFilter, rawHashParam } from '../../../../src/data/filter/filter-hash';
 import { parseWindow, windowStart } from '../../../../src/data/filter/pin-window';

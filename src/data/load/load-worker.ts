@@ -15,16 +15,16 @@
  * A dataset's compiled file, when it matches its sources, replaces the loading, validation and
  * triangulation (compiled/, docs/compiled-data.md) and goes on the same wire.
  */
-import { DATA_CODE_HASH } from './compiled/code-hash';
-import { openCompiled } from './compiled/open';
-import { buildMapFeatures, type MapFeatures, type ZoneFeatureProps } from './map-features';
+import { DATA_CODE_HASH } from '../compiled/code-hash';
+import { openCompiled } from '../compiled/open';
+import { buildMapFeatures, type MapFeatures, type ZoneFeatureProps } from '../map-features';
 import { inMeshOrder, joinMeshes, splitEvenly, vertexCount } from './mesh-parts';
 import type { MeshReply, MeshRequest } from './mesh-worker';
 import { type PackedGeometries, packedBuffers, packGeometries } from './packed-geometry';
-import type { buildZoneMesh } from './zone-mesh';
-import type { ZoneMesh } from './zone-ranges';
-import type { Problem } from './problems';
-import type { Dataset, Manifest, Zone } from './types';
+import type { buildZoneMesh } from '../zone-mesh';
+import type { ZoneMesh } from '../zone-ranges';
+import type { Problem } from '../problems';
+import type { Dataset, Manifest, Zone } from '../types';
 
 export type WorkerRequest = { url: string; topology: boolean };
 
@@ -193,7 +193,7 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
     // now: a compiled dataset opens without them (the app's start JS budget, app.test.ts).
     const [{ loadDataset }, { buildZoneMesh }] = await Promise.all([
       import('./load'),
-      import('./zone-mesh'),
+      import('../zone-mesh'),
     ]);
     // --- end of the precompiled branch ---
     let base: Promise<void> | undefined;

@@ -1,5 +1,5 @@
 /**
- * Loads a dataset in a Web Worker (src/data/load-worker.ts) and resolves with the dataset, its
+ * Loads a dataset in a Web Worker (src/data/load/load-worker.ts) and resolves with the dataset, its
  * problems and the map features. Falls back to loading on the main thread if no worker can be
  * started (an old browser, a strict Content-Security-Policy); that path's loader, validators
  * and triangulator are fetched only then, so it is not in the app's main bundle.
@@ -12,9 +12,9 @@ import type {
   WorkerMessage,
   WorkerRequest,
 } from './load-worker';
-import type { MapFeatures } from './map-features';
+import type { MapFeatures } from '../map-features';
 import { attachPackedGeometries } from './packed-geometry';
-import type { Dataset, Manifest } from './types';
+import type { Dataset, Manifest } from '../types';
 
 export type LoadedForMap = LoadResult & { features: MapFeatures | null };
 
@@ -34,9 +34,9 @@ export function loadForMap(
     const [{ loadDataset }, { featuresWithMeshOnce }, { openCompiled }, { DATA_CODE_HASH }] =
       await Promise.all([
         import('./load'),
-        import('./zone-mesh'),
-        import('./compiled/open'),
-        import('./compiled/code-hash'),
+        import('../zone-mesh'),
+        import('../compiled/open'),
+        import('../compiled/code-hash'),
       ]);
     // --- Precompiled dataset, as in load-worker.ts (docs/compiled-data.md) ---
     const compiled = await openCompiled(url, topology ? '' : DATA_CODE_HASH, onProgress);

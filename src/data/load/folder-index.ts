@@ -3,8 +3,8 @@
  * file). Its index.json lists them, relative to the folder. The Vite plugin and the CLI build
  * the index from the file system with buildFolderIndex; the loader reads it with parseFolderIndex.
  */
-import { parseJson } from './parse-json';
-import type { Problem } from './problems';
+import { parseJson } from '../parse-json';
+import type { Problem } from '../problems';
 
 export const FOLDER_INDEX = 'index.json';
 

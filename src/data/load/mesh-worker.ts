@@ -3,10 +3,10 @@
  * of these at once. Input: the zones' properties and their packed geometries (transferred);
  * output: the part's mesh (transferred).
  */
-import type { ZoneFeatureProps } from './map-features';
+import type { ZoneFeatureProps } from '../map-features';
 import { type PackedGeometries, unpackGeometry } from './packed-geometry';
-import { buildZoneMesh } from './zone-mesh';
-import type { ZoneMesh } from './zone-ranges';
+import { buildZoneMesh } from '../zone-mesh';
+import type { ZoneMesh } from '../zone-ranges';
 
 export type MeshRequest = {
   props: ZoneFeatureProps[];

@@ -5,16 +5,16 @@
  *
  * A layer whose path ends in "/" is a folder of files (one report per file, so pull requests
  * never conflict); its `index.json` ({"files": [...]}) lists them. The build and the dev server
- * write that index (see src/data/folder-index.ts); it is not kept in git.
+ * write that index (see src/data/load/folder-index.ts); it is not kept in git.
  */
 import { FOLDER_INDEX, parseFolderIndex } from './folder-index';
-import { FILE_START, locateInText } from './locate';
-import { parseJson } from './parse-json';
-import type { Problem } from './problems';
-import type { Dataset, Front, LayerRef, Manifest, Place, Post, Report, Zone } from './types';
-import { checkManifest, contextOf, type ValidationContext, validatePosts } from './validate';
-import { checkUniqueIds, type Located } from './validate-dataset';
-import { validateLayerText } from './validate-text';
+import { FILE_START, locateInText } from '../locate';
+import { parseJson } from '../parse-json';
+import type { Problem } from '../problems';
+import type { Dataset, Front, LayerRef, Manifest, Place, Post, Report, Zone } from '../types';
+import { checkManifest, contextOf, type ValidationContext, validatePosts } from '../validate';
+import { checkUniqueIds, type Located } from '../validate-dataset';
+import { validateLayerText } from '../validate-text';
 
 /** Reads the text at a URL (in the browser: fetch; in Node: the file system). */
 export type ReadText = (url: string) => Promise<string>;
@@ -145,7 +145,9 @@ export async function loadDataset(
       for (const feature of r.features) all.push({ feature, file: r.file, kind: r.layer.kind });
     }
     const zones = all.filter((x) => x.kind === 'zones') as Located<Zone>[];
-    const overlaps = topology ? (await import('./validate-topology')).checkZoneOverlaps(zones) : [];
+    const overlaps = topology
+      ? (await import('../validate-topology')).checkZoneOverlaps(zones)
+      : [];
     const crossFile = [...checkUniqueIds(all), ...overlaps];
     found.push(...(await locateAgain(crossFile, read, resolve)));
     // A feature named by a cross-file error is left out, like any other invalid feature.

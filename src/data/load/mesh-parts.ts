@@ -5,8 +5,8 @@
  * (each part ends with a break vertex, so no edge joins two parts). Pure: no DOM, no workers.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
-import type { ZoneFeatureProps } from './map-features';
-import { FILL_FLOATS, VERTEX_FLOATS, type ZoneMesh } from './zone-ranges';
+import type { ZoneFeatureProps } from '../map-features';
+import { FILL_FLOATS, VERTEX_FLOATS, type ZoneMesh } from '../zone-ranges';
 
 /** Zone features sorted as the mesh stores them (t0, then t1). */
 export function inMeshOrder<F extends { properties: ZoneFeatureProps }>(zones: readonly F[]): F[] {
