@@ -19,6 +19,7 @@ import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { build } from 'vite';
 import { startServer } from '../tests/e2e/server';
 import { parseCliArgs, usageError } from './lib/cli-args';
+import { CHROMIUM_ARGS } from '../tests/e2e/driver';
 
 const USAGE =
   'usage: npm run bench:coldstart -- [--runs 5] [--out bench/coldstart.json] [--no-build]';
@@ -34,16 +35,7 @@ if (!(Number.isInteger(RUNS) && RUNS > 0))
 const root = resolve(import.meta.dirname, '..');
 const CHROME = process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // The browser tests' flags (tests/e2e/driver.ts): software WebGL, no background traffic.
-const FLAGS = [
-  '--headless=new',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--ignore-gpu-blocklist',
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
+const FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
 const AUDITS = [
   'metrics',
   'largest-contentful-paint',

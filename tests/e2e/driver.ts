@@ -8,7 +8,8 @@ import type { RenderedKind } from '../../src/map/controller';
 import { startServer, type StaticServer } from './server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
+/** Software WebGL (SwiftShader) and no background traffic; `npm run bench:coldstart` uses them too. */
+export const CHROMIUM_ARGS = [
   '--use-angle=swiftshader',
   '--enable-unsafe-swiftshader',
   '--ignore-gpu-blocklist',
@@ -26,7 +27,11 @@ export interface Session {
 
 export async function startSession(extraMounts: [string, string][] = []): Promise<Session> {
   const server = await startServer(undefined, extraMounts);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
   return {
     browser,
     server,
