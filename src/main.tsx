@@ -10,7 +10,7 @@ import { formatProblem, type Problem } from './data/problems';
 import type { ExportSize } from './lib/export-compose';
 import { embedModeFrom } from './lib/share-links';
 import type { VideoExportHooks, VideoSpec } from './lib/video-plan';
-import { buildTimeline } from './data/timeline';
+import { buildTimeline, openingTime } from './data/timeline';
 import { bindStoreToMap } from './map/bind-store';
 import { MapController } from './map/controller';
 import { type EarlyMap, openEarlyMap } from './map/early-map';
@@ -59,14 +59,18 @@ function showFatal(title: string, problems: Problem[]) {
 interface Started {
   /** Files read so far, while report files are still coming. */
   progress(done: number, total: number): void;
-  /** Everything arrived: reports join the map, the feed and the problem list. */
-  complete(full: LoadedForMap): void;
+  /** More arrived: every zone after the newest first (`done` false), or everything: reports
+   * join the map, the feed and the problem list. */
+  update(loaded: LoadedForMap, done: boolean): void;
+  /** Resolves once the map has drawn what it opened with. */
+  drawn: Promise<void>;
 }
 
-/** Opens the app on what is loaded so far; `pending` says report files are still coming. */
+/** Opens the app on what is loaded so far; `pending` says what is still coming (other days'
+ * zones, report files), or null. */
 function start(
   loaded: LoadedForMap & { dataset: Dataset; features: MapFeatures },
-  pending: boolean,
+  pending: string | null,
   early?: EarlyMap,
 ): Started {
   const { dataset, problems } = loaded;
@@ -75,10 +79,9 @@ function start(
   const { timeline } = current;
   const hash = parseHash(location.hash);
   const { manifest } = dataset;
-  const lastPost = timeline.posts.at(-1)?.t;
   const store = createAppStore({
     domain: timeline.domain,
-    t: hash.t ?? lastPost ?? timeline.domain[1],
+    t: openingTime(timeline, hash.t),
     view: {
       center: hash.center ?? manifest.default_view.center,
       zoom: hash.zoom ?? manifest.default_view.zoom,
@@ -89,10 +92,12 @@ function start(
     filter: hash.filter,
     pinWindow: hash.window,
   });
-  if (pending) store.getState().setLoading(t('loading.reports'));
+  if (pending) store.getState().setLoading(pending);
   document.title = manifest.title;
   let map: MapController | null = null;
   let markLoaded: () => void = () => {};
+  let markDrawn: () => void = () => {};
+  const drawn = new Promise<void>((r) => (markDrawn = r));
   // ?embed=locked|replayable: no app chrome, cooperative gestures, nothing stored (EmbedApp).
   const embed = embedModeFrom(location.href);
   if (embed) document.documentElement.classList.add('embedded');
@@ -123,7 +128,10 @@ function start(
       lang,
     });
     map = controller;
-    controller.ready.then(() => bindStoreToMap(store, controller));
+    controller.ready.then(() => {
+      bindStoreToMap(store, controller);
+      controller.whenIdle().then(markDrawn);
+    });
     // An automation hook for tests and newsroom scripts: `ready` once everything is loaded.
     exposeAutomation({
       store,
@@ -170,29 +178,30 @@ function start(
     ));
   const compare = bindCompare(store, compareRunner);
   return {
+    drawn,
     progress(done, total) {
       store.getState().setLoading(t('loading.reportsProgress', { done, total }));
     },
-    complete(full) {
-      if (!full.dataset || !full.features) return;
+    update(loaded, done) {
+      if (!loaded.dataset || !loaded.features) return;
       current = {
-        dataset: full.dataset,
+        dataset: loaded.dataset,
         // The zones came with the base layers: the worker does not send their mesh twice.
         features: {
-          ...full.features,
-          zoneMesh: full.features.zoneMesh ?? current.features.zoneMesh,
+          ...loaded.features,
+          zoneMesh: loaded.features.zoneMesh ?? current.features.zoneMesh,
         },
-        timeline: buildTimeline(full.dataset),
+        timeline: buildTimeline(loaded.dataset),
       };
-      map?.setReports(current.dataset, current.timeline, current.features);
+      map?.setData(current.dataset, current.timeline, current.features);
       runner?.then((r) => {
         r.setDataset(current.dataset);
         compare.refresh();
       });
-      store.getState().setProblems(full.problems);
-      store.getState().setLoading(null);
+      store.getState().setProblems(loaded.problems);
+      store.getState().setLoading(done ? null : t('loading.reports'));
       draw();
-      markLoaded();
+      if (done) markLoaded();
     },
   };
 }
@@ -209,7 +218,8 @@ async function boot() {
     : [];
   let started: Started | null = null;
   // Only the GPU pin layer can take its pins after the map opened; other strategies wait.
-  const early = pinsOnGpu(timeStrategyFrom(location.href));
+  const strategy = timeStrategyFrom(location.href);
+  const early = pinsOnGpu(strategy);
   // The map opens on the basemap while the layers load (early-map.ts); not with an external
   // style, nor with the benchmark's other strategies.
   let earlyMap: EarlyMap | undefined;
@@ -234,9 +244,16 @@ async function boot() {
       if (started) (started as Started).progress(done, total);
       else if (status && languageReady()) status.textContent = t('loading.data', { done, total });
     },
-    (base) => {
+    (base, someZones) => {
+      if (started)
+        return (started as Started).update(
+          { ...base, problems: [...refusal, ...base.problems] },
+          false,
+        );
       // Opening early needs the interface's strings; without them, the map opens when all is in.
-      if (!early || started || !languageReady() || !base.dataset || !base.features) return;
+      // Only the GPU zone layer takes the other days' zones after the newest (a new mesh).
+      if (!early || !languageReady() || !base.dataset || !base.features) return;
+      if (someZones && strategy !== 'gpu') return;
       started = start(
         {
           ...base,
@@ -244,23 +261,25 @@ async function boot() {
           features: base.features,
           problems: [...refusal, ...base.problems],
         },
-        true,
+        t(someZones ? 'loading.days' : 'loading.reports'),
         earlyMap,
       );
+      return (started as Started).drawn;
     },
     false,
     onManifest,
+    parseHash(location.hash).t,
   );
   full.problems.unshift(...refusal);
   await languageActive;
   for (const p of full.problems) console.warn(formatProblem(p));
-  if (started) return (started as Started).complete(full);
+  if (started) return (started as Started).update(full, true);
   if (!full.dataset || !full.features) {
     earlyMap?.dispose();
     showFatal(t('loading.failed'), full.problems);
     return;
   }
-  start({ ...full, dataset: full.dataset, features: full.features }, false, earlyMap);
+  start({ ...full, dataset: full.dataset, features: full.features }, null, earlyMap);
 }
 
 boot().catch((e) => {

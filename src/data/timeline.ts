@@ -124,6 +124,15 @@ export function buildTimeline(dataset: Dataset): Timeline {
   };
 }
 
+/**
+ * The moment the app opens at: the link's time (`linked`, from the URL), else the last post's,
+ * else the end of the time range; clamped into the domain. The loader picks the zones it sends
+ * first by it (load/first-zones.ts), so both must agree.
+ */
+export function openingTime(timeline: Pick<Timeline, 'domain' | 'posts'>, linked?: number): number {
+  return clampTime(linked ?? timeline.posts.at(-1)?.t ?? timeline.domain[1], timeline.domain);
+}
+
 /** Clamps t into the domain. */
 export function clampTime(t: number, domain: [number, number]): number {
   return Math.min(domain[1], Math.max(domain[0], t));

@@ -24,6 +24,9 @@ export function validateLayerText<K extends LayerKind>(
   text: string,
   file: string,
   ctx: ValidationContext,
+  /** The text already parsed with parseJson (the loader parses a zones file early, to draw its
+   * newest zones first: load.ts); parsed again when not given. */
+  given?: ReturnType<typeof parseJson>,
 ): LayerResult<K> {
   if (text.length > MAX_LAYER_BYTES)
     return {
@@ -40,7 +43,7 @@ export function validateLayerText<K extends LayerKind>(
     };
   // Offsets below are into the text without its byte order mark, as an editor counts columns.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const parsed = parseJson(body, file);
+  const parsed = given ?? parseJson(body, file);
   if (parsed.problems.length) return { features: [], problems: parsed.problems };
   const isSingle =
     typeof parsed.value === 'object' &&

@@ -377,10 +377,13 @@ export class MapController {
   }
 
   /**
-   * The report files finished loading after the map opened: hand the pins to the GPU layer
-   * (one upload) and the dataset to popups. Only the gpu strategy opens the map early.
+   * More of the dataset arrived after the map opened (the other days' zones, the report files):
+   * a new zone mesh goes to the GPU zone layer, the pins to the GPU pin layer (one upload each),
+   * the dataset to popups. Only the gpu strategy opens the map early.
    */
-  setReports(dataset: Dataset, timeline: Timeline, features: MapFeatures) {
+  setData(dataset: Dataset, timeline: Timeline, features: MapFeatures) {
+    const mesh = features.zoneMesh;
+    if (mesh && mesh !== this.opts.features.zoneMesh) this.zones?.setMesh(mesh);
     this.opts = { ...this.opts, dataset, timeline, features };
     this.pins?.setPins(features.reports.features);
     this.setReportFilter(this.reportFilter);

@@ -39,9 +39,12 @@ export function openEarlyMap(
   cooperativeGestures: boolean,
 ): EarlyMap {
   const element = document.createElement('div');
-  // The window's size, unseen under the boot screen: MapLibre needs a size to set up its canvas
-  // and to load the basemap for the view.
-  element.style.cssText = 'position:fixed;inset:0;visibility:hidden;pointer-events:none;z-index:-1';
+  // Unseen, and 2 px square until adopted: the map loads its style, fonts and sources and
+  // compiles its shaders, but drawing costs nothing. Full-window, its hidden frames queued up in
+  // software WebGL, and adoption's resize (which waits for every queued frame) held the page
+  // for up to a second (docs/performance.md, "Newest first").
+  element.style.cssText =
+    'position:fixed;left:0;top:0;width:2px;height:2px;visibility:hidden;pointer-events:none;z-index:-1';
   document.body.append(element);
   const map = new MapLibreMap({
     ...MAP_DEFAULTS,

@@ -150,7 +150,10 @@ export class ZoneLayer implements CustomLayerInterface {
   readonly id = ZONES_GPU_LAYER;
   readonly type = 'custom' as const;
   readonly renderingMode = '2d' as const;
-  private readonly mesh: ZoneMesh;
+  private mesh: ZoneMesh;
+  private t: number;
+  /** The mesh changed since its upload: uploaded again at the next frame. */
+  private stale = false;
   /** RGBA (0..1) per faction index, then the colour of an unknown faction. */
   private readonly colors: Float32Array;
   /** The zones active at the current time, and their merged draw ranges: recomputed when the
@@ -169,6 +172,7 @@ export class ZoneLayer implements CustomLayerInterface {
     t: number,
   ) {
     this.mesh = mesh;
+    this.t = t;
     this.setTime(t);
     this.colors = new Float32Array(MAX_FACTIONS * 4);
     for (const [i, hex] of [...factions.map((f) => f.color), unknownColor].entries())
@@ -176,9 +180,17 @@ export class ZoneLayer implements CustomLayerInterface {
   }
 
   setTime(t: number) {
+    this.t = t;
     this.active = activeZones(this.mesh.zones, t);
     this.ranges = rangesOf(this.active);
     this.map?.triggerRepaint();
+  }
+
+  /** Replaces the mesh (the other days' zones arrived after the newest: load/first-zones.ts). */
+  setMesh(mesh: ZoneMesh) {
+    this.mesh = mesh;
+    this.stale = true;
+    this.setTime(this.t);
   }
 
   setVisible(on: boolean) {
@@ -188,39 +200,11 @@ export class ZoneLayer implements CustomLayerInterface {
 
   onAdd(map: MapLibreMap, gl: WebGL2RenderingContext) {
     this.map = map;
-    const fillBuf = buffer(gl, gl.ARRAY_BUFFER, this.mesh.fillVertices);
-    const indexBuf = gl.createBuffer() as WebGLBuffer;
-
     const fillProgram = glProgram(gl, 'zone fill', FILL_VERTEX, FILL_FRAGMENT);
     const fillVao = gl.createVertexArray() as WebGLVertexArrayObject;
-    gl.bindVertexArray(fillVao);
-    gl.bindBuffer(gl.ARRAY_BUFFER, fillBuf);
-    attribute(gl, fillProgram, 'a_f', FILL_FLOATS, FILL_FLOATS * 4, 0);
-    // The element buffer binding is part of the vertex array's state.
-    gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, indexBuf);
-    gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, this.mesh.indices, gl.STATIC_DRAW);
-    gl.bindVertexArray(null);
-
     const lineProgram = glProgram(gl, 'zone edge', LINE_VERTEX, LINE_FRAGMENT);
     // The edges read everything from the texture: an empty vertex array.
     const lineVao = gl.createVertexArray() as WebGLVertexArrayObject;
-    const count = this.mesh.vertices.length / VERTEX_FLOATS;
-    const edges = edgeTextureSize(count, gl.getParameter(gl.MAX_TEXTURE_SIZE) as number);
-    // More vertices than one texture holds: the fills are still drawn, the edges are not.
-    if (!edges)
-      console.warn(`Zone edges not drawn: ${count} vertices exceed this device's texture size.`);
-    const texture = gl.createTexture() as WebGLTexture;
-    if (edges) {
-      const { width, rows } = edges;
-      const texels = new Float32Array(width * rows * 4);
-      texels.set(this.mesh.vertices);
-      gl.bindTexture(gl.TEXTURE_2D, texture);
-      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.NEAREST);
-      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.NEAREST);
-      gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA32F, width, rows, 0, gl.RGBA, gl.FLOAT, texels);
-      gl.bindTexture(gl.TEXTURE_2D, null);
-    }
-
     const uniforms = (p: WebGLProgram, names: string[]) =>
       Object.fromEntries(names.map((n) => [n, gl.getUniformLocation(p, n)]));
     this.gl = {
@@ -243,13 +227,50 @@ export class ZoneLayer implements CustomLayerInterface {
           'u_texture_width',
         ]),
       },
-      buffers: [indexBuf, fillBuf],
-      texture,
-      textureWidth: edges?.width ?? 0,
+      buffers: [],
+      texture: gl.createTexture() as WebGLTexture,
+      textureWidth: 0,
     };
+    this.upload(gl, this.gl);
+  }
+
+  /** Puts the mesh in GPU buffers and the edges' texture (again, after setMesh). */
+  private upload(gl: WebGL2RenderingContext, state: GlState) {
+    for (const b of state.buffers) gl.deleteBuffer(b);
+    const fillBuf = buffer(gl, gl.ARRAY_BUFFER, this.mesh.fillVertices);
+    const indexBuf = gl.createBuffer() as WebGLBuffer;
+    gl.bindVertexArray(state.fill.vao);
+    gl.bindBuffer(gl.ARRAY_BUFFER, fillBuf);
+    attribute(gl, state.fill.program, 'a_f', FILL_FLOATS, FILL_FLOATS * 4, 0);
+    // The element buffer binding is part of the vertex array's state.
+    gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, indexBuf);
+    gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, this.mesh.indices, gl.STATIC_DRAW);
+    gl.bindVertexArray(null);
+    state.buffers = [indexBuf, fillBuf];
+
+    const count = this.mesh.vertices.length / VERTEX_FLOATS;
+    const edges = edgeTextureSize(count, gl.getParameter(gl.MAX_TEXTURE_SIZE) as number);
+    // More vertices than one texture holds: the fills are still drawn, the edges are not.
+    if (!edges)
+      console.warn(`Zone edges not drawn: ${count} vertices exceed this device's texture size.`);
+    state.textureWidth = edges?.width ?? 0;
+    if (edges) {
+      const { width, rows } = edges;
+      const texels = new Float32Array(width * rows * 4);
+      texels.set(this.mesh.vertices);
+      gl.bindTexture(gl.TEXTURE_2D, state.texture);
+      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.NEAREST);
+      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.NEAREST);
+      gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA32F, width, rows, 0, gl.RGBA, gl.FLOAT, texels);
+      gl.bindTexture(gl.TEXTURE_2D, null);
+    }
   }
 
   render(gl: WebGL2RenderingContext, options: CustomRenderMethodInput) {
+    if (this.stale && this.gl) {
+      this.stale = false;
+      this.upload(gl, this.gl);
+    }
     if (!this.gl || !this.visible || !this.map) return;
     const { fills, lines } = this.ranges;
     if (!fills.length && !lines.length) return;

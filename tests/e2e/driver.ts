@@ -91,7 +91,10 @@ export async function openApp(
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(session.server.origin + path);
-  await page.waitForFunction(() => 'conflictMap' in window, undefined, { timeout: 60_000 });
+  // Not `'conflictMap' in window`: a test may define the property early to watch the hook arrive.
+  await page.waitForFunction(() => (window as { conflictMap?: unknown }).conflictMap, undefined, {
+    timeout: 60_000,
+  });
   await page.evaluate(
     (until) => (window as unknown as WithAutomation).conflictMap[until],
     opts.until ?? 'ready',

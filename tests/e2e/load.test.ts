@@ -5,7 +5,7 @@
  * compared come from the geometries the worker moved as packed buffers. Long tasks and times
  * are the benchmark's business (npm run bench -- --load), never asserted here.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -68,5 +68,58 @@ it('opens a generated year of ragged daily zones on the map it opened early, pro
       }),
     )
     .toBeGreaterThan(50_000);
+  await app.page.close();
+});
+
+it('draws the day it opens at first, then every other day (newest first)', async () => {
+  const app = await openApp(session, '/?dataset=generated/real/dataset.json', undefined, {
+    beforeGoto: (page) =>
+      page.addInitScript(() => {
+        // When the map first goes idle: what it drew, what the page said, whether all was in.
+        type Hook = WithAutomation['conflictMap'];
+        let hook: Hook | undefined;
+        Object.defineProperty(window, 'conflictMap', {
+          configurable: true,
+          get: () => hook,
+          set(v: Hook) {
+            hook = v;
+            let allIn = false;
+            v.ready.then(() => {
+              allIn = true;
+            });
+            v.mapReady
+              .then(() => v.whenIdle())
+              .then(() => {
+                (window as unknown as { firstDrawn: object }).firstDrawn = {
+                  zones: v.renderedCount('zones'),
+                  t: v.store.getState().t,
+                  loading: document.querySelector('.loading')?.textContent ?? null,
+                  allIn,
+                };
+              });
+          },
+        });
+      }),
+  });
+  expect(app.errors).toEqual([]);
+  const first = await app.page.evaluate(
+    () => (window as unknown as { firstDrawn: object }).firstDrawn,
+  );
+  // The last post's day, drawn while the other days were still coming.
+  const { posts } = JSON.parse(await readFile(join(dir, 'real/posts.json'), 'utf8'));
+  expect(first).toEqual({
+    zones: 1,
+    t: Math.max(...posts.map((p: { published_at: string }) => Date.parse(p.published_at))),
+    loading: 'Loading the other days…',
+    allIn: false,
+  });
+  // Now every day is in: an early day's zone is drawn, and the loading line is gone.
+  await app.page.evaluate(
+    (t) => (window as unknown as WithAutomation).conflictMap.store.getState().setTime(t),
+    Date.parse('2016-01-03T12:00:00Z'),
+  );
+  await app.idle();
+  expect(await app.rendered('zones')).toBe(1);
+  expect(await app.page.locator('.loading').count()).toBe(0);
   await app.page.close();
 });

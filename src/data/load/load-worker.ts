@@ -10,8 +10,10 @@
  *   GeoJSON trees, whose structured clone held the page for seconds on a year of daily fronts;
  *   the page rebuilds a geometry only when something reads it;
  * - the checked manifest goes first (`manifest`), so the page can open the basemap meanwhile;
- * - the zones go once, with the base layers: `done` names the zone ids it keeps, and the page
- *   takes those zones from `base` (the same objects).
+ * - newest first (first-zones.ts): `first` carries the zones active at the opening time, with
+ *   places, fronts and posts, as soon as the zones file is parsed; the page opens the map on it;
+ * - `base` then carries every zone (all days), with the base layers; `done` names the zone ids
+ *   it keeps, and the page takes those zones from `base` (the same objects).
  * A dataset's compiled file, when it matches its sources, replaces the loading, validation and
  * triangulation (compiled/, docs/compiled-data.md) and goes on the same wire.
  */
@@ -26,7 +28,12 @@ import type { ZoneMesh } from '../zone-ranges';
 import type { Problem } from '../problems';
 import type { Dataset, Manifest, Zone } from '../types';
 
-export type WorkerRequest = { url: string; topology: boolean };
+/** `openAt`: the time the page opens at from its link, if any (load.ts, onFirst). After
+ * `first`, the worker waits for `continue`: the page has drawn it (the other days' validation
+ * and triangulation would otherwise take the CPU that drawing needs). */
+export type WorkerRequest =
+  | { url: string; topology: boolean; openAt?: number }
+  | { continue: true };
 
 /** A dataset on the wire: its zones without their geometry (see `WireZones`). */
 export type WireDataset = Omit<Dataset, 'zones'> & { zones: Omit<Zone, 'geometry'>[] };
@@ -37,15 +44,16 @@ export type WireFeatures = Omit<MapFeatures, 'zones'> & {
     features: { type: 'Feature'; properties: ZoneFeatureProps }[];
   };
 };
-/** The zones' geometries, in the order of `dataset.zones` (and of the zone features); or, once
- * they were sent, the ids of the zones the page keeps from the earlier message. */
+/** The zones' geometries, in the order of `dataset.zones` (and of the zone features); or, when
+ * every zone was in the last message that carried geometries, the ids of the zones the page
+ * keeps from it. */
 export type WireZones = { packed: PackedGeometries } | { sameAsBase: string[] };
 
 export type WorkerMessage =
   | { type: 'progress'; done: number; total: number }
   | { type: 'manifest'; manifest: Manifest }
   | {
-      type: 'base';
+      type: 'first' | 'base';
       dataset: WireDataset;
       problems: Problem[];
       features: WireFeatures;
@@ -131,15 +139,17 @@ async function zoneMeshOf(
   }
 }
 
-let zonesSent = false;
+/** The ids of the zones whose geometries (and mesh) the last message carried. */
+let zonesSent: Set<string> | null = null;
 
-/** The dataset and its features for the wire: the mesh and the packed zone geometries the
- * first time, then the zones named by id. `ready` is a compiled dataset's features, mesh
- * included; else they are built here, the mesh with `buildZoneMesh`. */
+/** The dataset and its features for the wire: the mesh and the packed zone geometries when
+ * some zone is new to the page, else the zones named by id. `ready` is a compiled dataset's
+ * features, mesh included; else they are built here, the mesh with `buildZoneMesh`. */
 async function toWire(dataset: Dataset, ready?: MapFeatures, buildZoneMesh?: BuildZoneMesh) {
   const features: MapFeatures = ready ?? buildMapFeatures(dataset);
-  const firstTime = !zonesSent;
-  zonesSent = true;
+  const sent = zonesSent;
+  const firstTime = !sent || dataset.zones.some((z) => !sent.has(z.id));
+  if (firstTime) zonesSent = new Set(dataset.zones.map((z) => z.id));
   if (firstTime && !features.zoneMesh && buildZoneMesh)
     features.zoneMesh = await zoneMeshOf(
       features.zones.features,
@@ -170,15 +180,20 @@ async function toWire(dataset: Dataset, ready?: MapFeatures, buildZoneMesh?: Bui
   };
 }
 
+/** Resolves the wait after `first` (see WorkerRequest). */
+let resume: () => void = () => {};
+
 self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
+  if ('continue' in e.data) return resume();
+  const request = e.data;
   try {
     const progress = (done: number, total: number) => post({ type: 'progress', done, total });
     // --- Precompiled dataset (src/data/compiled/, docs/compiled-data.md) ---
     // Used only when every source's SHA-256 matches; else `read` hands the bytes it fetched to
     // the GeoJSON loader below. The app's loads skip the topology rules, as the compiler does.
     const compiled = await openCompiled(
-      e.data.url,
-      e.data.topology ? '' : DATA_CODE_HASH,
+      request.url,
+      request.topology ? '' : DATA_CODE_HASH,
       progress,
     );
     console.info(`Precompiled dataset: ${compiled.note}`);
@@ -197,8 +212,14 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
     ]);
     // --- end of the precompiled branch ---
     let base: Promise<void> | undefined;
-    const { dataset, problems } = await loadDataset(e.data.url, compiled.read, progress, {
-      topology: e.data.topology,
+    const { dataset, problems } = await loadDataset(request.url, compiled.read, progress, {
+      topology: request.topology,
+      openAt: request.openAt,
+      onFirst: async (dataset) => {
+        const drawn = new Promise<void>((res) => (resume = res));
+        post({ type: 'first', problems: [], ...(await toWire(dataset, undefined, buildZoneMesh)) });
+        await drawn;
+      },
       onManifest: (manifest) => post({ type: 'manifest', manifest }),
       onBase: (dataset, problems) => {
         base = toWire(dataset, undefined, buildZoneMesh).then((wire) =>

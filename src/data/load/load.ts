@@ -8,11 +8,20 @@
  * write that index (see src/data/load/folder-index.ts); it is not kept in git.
  */
 import { FOLDER_INDEX, parseFolderIndex } from './folder-index';
+import { peekZonesActiveAt, rawZonesActiveAt } from './first-zones';
 import { FILE_START, locateInText } from '../locate';
 import { parseJson } from '../parse-json';
 import type { Problem } from '../problems';
 import type { Dataset, Front, LayerRef, Manifest, Place, Post, Report, Zone } from '../types';
-import { checkManifest, contextOf, type ValidationContext, validatePosts } from '../validate';
+import { buildTimeline, openingTime } from '../timeline';
+import {
+  checkManifest,
+  contextOf,
+  MAX_LAYER_BYTES,
+  type ValidationContext,
+  validateLayer,
+  validatePosts,
+} from '../validate';
 import { checkUniqueIds, type Located } from '../validate-dataset';
 import { validateLayerText } from '../validate-text';
 
@@ -75,6 +84,16 @@ export interface LoadOptions {
   /** Called with the checked manifest, before any layer is read (the page can open its
    * basemap while the layers load). */
   onManifest?: (manifest: Manifest) => void;
+  /**
+   * Newest first (first-zones.ts): called, and awaited, as soon as the dataset's zones file is
+   * parsed, with the zones active at the opening time (openingTime: `openAt`, the link's time,
+   * else the last post's, else the end of the range) validated, and the places, fronts and
+   * posts; before the rest of the zones are validated. Only for a dataset with one zones file
+   * (not a folder), and only when some zone is active then.
+   */
+  onFirst?: (dataset: Dataset) => Promise<void> | void;
+  /** The time the app opens at from its link, if any (for onFirst). */
+  openAt?: number;
 }
 
 export async function loadDataset(
@@ -116,11 +135,69 @@ export async function loadDataset(
   }
   const ctx = { ...contextOf(manifest, posts), topology: options.topology !== false };
 
+  const zoneLayers = manifest.layers.filter((l) => l.kind === 'zones');
+  let firstPending =
+    options.onFirst !== undefined && zoneLayers.length === 1 && !zoneLayers[0].path.endsWith('/');
+  // Set below; read only once a file has been read, by then it is.
+  let pending: { layer: LayerRef; files: Promise<FileResult[]> }[] = [];
+  /** Newest first: the zones active at the opening time, with the other base layers. */
+  /** Returns the text's parse when it had to parse it. */
+  const sendFirst = async (
+    text: string,
+    file: string,
+  ): Promise<ReturnType<typeof parseJson> | undefined> => {
+    const timeline = buildTimeline({
+      manifest,
+      baseUrl: manifestUrl,
+      posts,
+      zones: [],
+      fronts: [],
+      places: [],
+      reports: [],
+    });
+    const t = openingTime(timeline, options.openAt);
+    // Without parsing the whole file when its brackets balance (first-zones.ts); else parsed
+    // here, and the parse is handed on to the validation.
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const peeked = peekZonesActiveAt(body, t);
+    const parsed = peeked ? undefined : parseJson(text, file);
+    if (parsed?.problems.length) return parsed;
+    const candidates = peeked ?? rawZonesActiveAt(parsed?.value, t);
+    const zones = validateLayer(
+      'zones',
+      { type: 'FeatureCollection', features: candidates },
+      file,
+      ctx,
+    ).features;
+    if (!zones.length) return parsed;
+    const others = await Promise.all(
+      pending
+        .filter((p) => p.layer.kind === 'places' || p.layer.kind === 'fronts')
+        .map((p) => p.files),
+    );
+    const features = (kind: LayerRef['kind']) =>
+      others.flat().flatMap((r) => (r.layer.kind === kind ? r.features : []));
+    await options.onFirst?.({
+      manifest,
+      baseUrl: manifestUrl,
+      posts,
+      zones,
+      fronts: features('fronts') as Front[],
+      places: features('places') as Place[],
+      reports: [],
+    });
+    return parsed;
+  };
   const loadFile = async (layer: LayerRef, file: string): Promise<FileResult> => {
     const r = await readOrProblem(read, resolve(file), file);
     tick();
     if (r.text === undefined) return { layer, file, features: [], problems: r.problems };
-    return { layer, file, ...validateLayerText(layer.kind, r.text, file, ctx) };
+    let parsed: ReturnType<typeof parseJson> | undefined;
+    if (firstPending && layer.kind === 'zones' && r.text.length <= MAX_LAYER_BYTES) {
+      firstPending = false;
+      parsed = await sendFirst(r.text, file);
+    }
+    return { layer, file, ...validateLayerText(layer.kind, r.text, file, ctx, parsed) };
   };
   const loadLayer = async (layer: LayerRef): Promise<FileResult[]> => {
     if (!layer.path.endsWith('/')) return [await loadFile(layer, layer.path)];
@@ -136,7 +213,7 @@ export async function loadDataset(
     const files = await Promise.all(index.files.map((f) => loadFile(layer, layer.path + f)));
     return [{ layer, file: indexFile, features: [], problems: index.problems }, ...files];
   };
-  const pending = manifest.layers.map((layer) => ({ layer, files: loadLayer(layer) }));
+  pending = manifest.layers.map((layer) => ({ layer, files: loadLayer(layer) }));
   const assemble = async (results: FileResult[], topology: boolean): Promise<LoadResult> => {
     const found: Problem[] = [...problems];
     const all: (Located<AnyFeature> & { kind: LayerRef['kind'] })[] = [];
