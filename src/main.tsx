@@ -26,7 +26,7 @@ import { EmbedApp } from './ui/EmbedApp';
 import { AppContext } from './ui/use-app-state';
 import { activateLanguage, languageReady, t } from './i18n/i18n';
 import { dirOf, langFrom } from './lib/lang';
-import { showBootHeader } from './ui/boot-header';
+import { fetchManifestHead, showBootHeader } from './ui/boot-header';
 import './ui/app.css';
 
 const root = document.getElementById('app') as HTMLElement;
@@ -211,8 +211,9 @@ async function boot() {
   // The header shows the dataset's title and description as soon as its manifest is in
   // (ui/boot-header.ts); embeds show no header.
   const header = document.getElementById('boot-header');
+  const head = fetchManifestHead(url);
   if (header && embedModeFrom(location.href)) header.remove();
-  else if (header) void showBootHeader(url, header);
+  else if (header) void head.then((h) => showBootHeader(h, header));
   const refusal: Problem[] = refused
     ? [{ severity: 'error', file: 'URL', property: 'dataset', message: refused }]
     : [];
@@ -237,6 +238,16 @@ async function boot() {
       embedModeFrom(location.href) !== null,
     );
   };
+  // The early map opens on the manifest as fetched, before the worker has started and checked
+  // it (that one opens it otherwise): a manifest the check refuses ends on the fatal screen,
+  // which removes the map.
+  void head.then((h) => {
+    try {
+      if (h) onManifest(h as Manifest);
+    } catch {
+      // Not usable as it is: the worker's checked manifest opens the map, or the fatal screen shows.
+    }
+  });
   // Loaded and validated in a worker; topology rules are left to CI (npm run validate).
   const full = await loadForMap(
     url,

@@ -9,7 +9,13 @@
 import { Map as MapLibreMap } from 'maplibre-gl';
 import type { LonLat, Manifest } from '../data/types';
 import type { FontUrls } from './font-faces';
+import { warmPrograms } from './gl-program';
+import { PIN_PROGRAM } from './pin-layer';
 import { basemapOnlyStyle } from './style';
+import { ZONE_PROGRAMS } from './zone-layer';
+
+/** The custom layer that starts compiling our layers' programs (removed on adoption). */
+const WARM_UP = 'warm-up';
 
 export interface EarlyMap {
   map: MapLibreMap;
@@ -38,23 +44,38 @@ export function openEarlyMap(
   view: { center: LonLat; zoom: number },
   cooperativeGestures: boolean,
 ): EarlyMap {
+  // First, so that a manifest without a usable basemap throws before anything is added.
+  const style = basemapOnlyStyle(manifest, fonts, (path) => new URL(path, manifestUrl).href);
   const element = document.createElement('div');
   // Unseen, and 2 px square until adopted: the map loads its style, fonts and sources and
   // compiles its shaders, but drawing costs nothing. Full-window, its hidden frames queued up in
   // software WebGL, and adoption's resize (which waits for every queued frame) held the page
-  // for up to a second (docs/performance.md, "Newest first").
+  // for up to a second (docs/performance.md, "Newest first"). A full-window map at 1/32 of a
+  // pixel per CSS pixel, which lays out the whole view's labels early, measured the same.
   element.style.cssText =
     'position:fixed;left:0;top:0;width:2px;height:2px;visibility:hidden;pointer-events:none;z-index:-1';
   document.body.append(element);
   const map = new MapLibreMap({
     ...MAP_DEFAULTS,
     container: element,
-    style: basemapOnlyStyle(manifest, fonts, (path) => new URL(path, manifestUrl).href),
+    style,
     center: view.center,
     zoom: view.zoom,
     cooperativeGestures,
   });
-  const loaded = new Promise<void>((res) => map.once('load', () => res()));
+  const loaded = new Promise<void>((res) =>
+    map.once('load', () => {
+      // Our layers' shader programs compile while the data loads (gl-program.ts).
+      map.addLayer({
+        id: WARM_UP,
+        type: 'custom',
+        onAdd: (_map, gl) =>
+          warmPrograms(gl as WebGL2RenderingContext, [...ZONE_PROGRAMS, PIN_PROGRAM]),
+        render: () => {},
+      });
+      res();
+    }),
+  );
   return {
     map,
     element,
@@ -72,6 +93,7 @@ export function adoptEarlyMap(
   container: HTMLElement,
   view: { center: LonLat; zoom: number },
 ): MapLibreMap {
+  if (early.map.getLayer(WARM_UP)) early.map.removeLayer(WARM_UP);
   early.element.style.cssText = 'position:absolute;inset:0';
   container.append(early.element);
   early.map.resize();

@@ -1,12 +1,56 @@
 /** WebGL helpers shared by the custom layers (pin-layer.ts, zone-layer.ts). */
 
-/** Compiles and links a program; a compile or link error names the layer and says why. */
+/** A program's sources: the layer it is for (named in errors), vertex and fragment shader. */
+export type ProgramSource = readonly [layer: string, vertex: string, fragment: string];
+
+/** Programs warmPrograms started, by context and sources, until glProgram takes them. */
+const warmed = new WeakMap<WebGL2RenderingContext, Map<string, WebGLProgram>>();
+
+/**
+ * Starts compiling and linking programs without asking how it went: no status query, so the
+ * page does not wait while the GPU process compiles (in parallel where the browser offers
+ * KHR_parallel_shader_compile). The early map does this while the data loads (early-map.ts);
+ * glProgram then takes them ready instead of compiling in the first frame with data, a long
+ * task in software WebGL.
+ */
+export function warmPrograms(gl: WebGL2RenderingContext, sources: readonly ProgramSource[]) {
+  gl.getExtension('KHR_parallel_shader_compile');
+  const cache = warmed.get(gl) ?? new Map<string, WebGLProgram>();
+  warmed.set(gl, cache);
+  for (const [, vertex, fragment] of sources) {
+    const key = `${vertex}\u0000${fragment}`;
+    if (cache.has(key)) continue;
+    const p = gl.createProgram() as WebGLProgram;
+    for (const [type, src] of [
+      [gl.VERTEX_SHADER, vertex],
+      [gl.FRAGMENT_SHADER, fragment],
+    ] as const) {
+      const s = gl.createShader(type) as WebGLShader;
+      gl.shaderSource(s, src);
+      gl.compileShader(s);
+      gl.attachShader(p, s);
+    }
+    gl.linkProgram(p);
+    cache.set(key, p);
+  }
+}
+
+/** Compiles and links a program (or takes the one warmPrograms started); a compile or link
+ * error names the layer and says why. */
 export function glProgram(
   gl: WebGL2RenderingContext,
   layer: string,
   vertex: string,
   fragment: string,
 ): WebGLProgram {
+  const key = `${vertex}\u0000${fragment}`;
+  const ready = warmed.get(gl)?.get(key);
+  if (ready) {
+    warmed.get(gl)?.delete(key);
+    if (gl.getProgramParameter(ready, gl.LINK_STATUS)) return ready;
+    const logs = (gl.getAttachedShaders(ready) ?? []).map((s) => gl.getShaderInfoLog(s));
+    throw new Error(`${layer} program: ${[...logs, gl.getProgramInfoLog(ready)].join(' ')}`);
+  }
   const shader = (type: number, src: string) => {
     const s = gl.createShader(type) as WebGLShader;
     gl.shaderSource(s, src);

@@ -15,7 +15,7 @@ import {
   MercatorCoordinate,
 } from 'maplibre-gl';
 import { upperBound } from '../lib/search';
-import { glProgram } from './gl-program';
+import { glProgram, type ProgramSource } from './gl-program';
 import type { ReportFeatureProps } from '../data/map-features';
 import type { Feature, Point } from 'geojson';
 
@@ -71,6 +71,9 @@ void main() {
   float alpha = (1.0 - smoothstep(1.0 - 2.0 / u_size, 1.0, r)) * v_alpha;
   color = vec4(c * alpha, alpha);
 }`;
+
+/** The pin layer's program (warmed early: gl-program.ts). */
+export const PIN_PROGRAM: ProgramSource = ['pin', VERTEX, FRAGMENT];
 
 type Pin = Feature<Point, ReportFeatureProps>;
 
@@ -221,7 +224,7 @@ export class PinLayer implements CustomLayerInterface {
 
   onAdd(map: MapLibreMap, gl: WebGL2RenderingContext) {
     this.map = map;
-    const program = glProgram(gl, 'pin', VERTEX, FRAGMENT);
+    const program = glProgram(gl, ...PIN_PROGRAM);
     const vao = gl.createVertexArray() as WebGLVertexArrayObject;
     gl.bindVertexArray(vao);
     const buffers = (

@@ -25,7 +25,7 @@ import {
   type ZoneMesh,
   type ZoneRange,
 } from '../data/zone-ranges';
-import { glProgram } from './gl-program';
+import { glProgram, type ProgramSource } from './gl-program';
 
 export const ZONES_GPU_LAYER = 'zones-gpu';
 const LINE_WIDTH_PX = 1.5;
@@ -136,6 +136,12 @@ void main() {
   color = v_color;
 }`;
 
+/** The zone layer's programs, fills and edges (warmed early: gl-program.ts). */
+export const ZONE_PROGRAMS: readonly [ProgramSource, ProgramSource] = [
+  ['zone fill', FILL_VERTEX, FILL_FRAGMENT],
+  ['zone edge', LINE_VERTEX, LINE_FRAGMENT],
+];
+
 interface GlState {
   fill: { program: WebGLProgram; vao: WebGLVertexArrayObject; u: Uniforms };
   line: { program: WebGLProgram; vao: WebGLVertexArrayObject; u: Uniforms };
@@ -200,9 +206,9 @@ export class ZoneLayer implements CustomLayerInterface {
 
   onAdd(map: MapLibreMap, gl: WebGL2RenderingContext) {
     this.map = map;
-    const fillProgram = glProgram(gl, 'zone fill', FILL_VERTEX, FILL_FRAGMENT);
+    const fillProgram = glProgram(gl, ...ZONE_PROGRAMS[0]);
     const fillVao = gl.createVertexArray() as WebGLVertexArrayObject;
-    const lineProgram = glProgram(gl, 'zone edge', LINE_VERTEX, LINE_FRAGMENT);
+    const lineProgram = glProgram(gl, ...ZONE_PROGRAMS[1]);
     // The edges read everything from the texture: an empty vertex array.
     const lineVao = gl.createVertexArray() as WebGLVertexArrayObject;
     const uniforms = (p: WebGLProgram, names: string[]) =>

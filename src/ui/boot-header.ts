@@ -11,28 +11,32 @@ interface ManifestHead {
   description?: unknown;
 }
 
-/**
- * Fetches the manifest at `url` and fills `header` (index.html's `#boot-header`, laid out as the
- * app's header) with its title and description, if the header is still on the page. Any failure
- * is left to the loader, which reports it properly; this only ever fills the header in.
- */
-export async function showBootHeader(url: string, header: HTMLElement): Promise<void> {
-  let head: ManifestHead;
+/** The manifest at `url` as JSON, unchecked, or null when it cannot be read. Any failure is
+ * left to the loader, which reports it properly. */
+export async function fetchManifestHead(url: string): Promise<unknown> {
   try {
     const res = await fetch(url);
-    if (!res.ok) return;
-    head = await res.json();
+    return res.ok ? await res.json() : null;
   } catch {
-    return;
+    return null;
   }
-  if (typeof head.title !== 'string' || !header.isConnected) return;
-  document.title = head.title;
+}
+
+/**
+ * Fills `header` (index.html's `#boot-header`, laid out as the app's header) with the title and
+ * description of `head` (fetchManifestHead), if the header is still on the page. This only ever
+ * fills the header in.
+ */
+export function showBootHeader(head: unknown, header: HTMLElement): void {
+  const { title, description } = (head ?? {}) as ManifestHead;
+  if (typeof title !== 'string' || !header.isConnected) return;
+  document.title = title;
   const h1 = header.querySelector('h1');
   const p = header.querySelector('p');
-  if (h1) h1.textContent = head.title;
-  if (p && typeof head.description === 'string') {
-    p.title = head.description;
-    p.textContent = head.description;
+  if (h1) h1.textContent = title;
+  if (p && typeof description === 'string') {
+    p.title = description;
+    p.textContent = description;
   }
   header.classList.add('filled');
 }
