@@ -42,7 +42,8 @@ export interface FeatureSpan {
 
 /**
  * The spans of the features of a FeatureCollection's text (a leading BOM is not part of it),
- * without parsing it: one pass over character codes that counts brackets and skips strings.
+ * without parsing it: one pass over character codes that counts brackets and skips strings,
+ * and over each geometry in one search.
  * Null unless the text is one object whose brackets balance, with nothing after it: a file cut
  * short, the usual broken download, gives null. Other syntax errors are left to JSON.parse.
  */
@@ -86,6 +87,17 @@ export function featureSpans(text: string): FeatureSpan[] | null {
       else if (depth === 4 && span && c === OPEN_BRACE && key === 'properties') {
         inProps = true;
         span.propsStart = i;
+      } else if (depth === 4 && span && c === OPEN_BRACE && key === 'geometry') {
+        // A geometry's coordinates hold no braces: its object ends at the next "}" when no
+        // "{" comes first (not a GeometryCollection). One native search instead of a loop
+        // over every digit, most of the file. A string holding "}" would cut the span short:
+        // the feature's text would then not parse, and peekZonesActiveAt gives up.
+        const end = text.indexOf('}', i);
+        const nested = text.indexOf('{', i + 1);
+        if (end > 0 && (nested < 0 || nested > end)) {
+          i = end;
+          depth--;
+        }
       }
       key = '';
     } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {

@@ -181,6 +181,24 @@ describe('featureSpans and peekZonesActiveAt', () => {
     ]);
   });
 
+  it('never picks wrongly when a geometry holds a "}" in a string or an object inside it', () => {
+    const t = Date.parse('2016-02-01T00:00:00Z');
+    const props = '"properties":{"valid_from":"2016-01-01T00:00:00Z"}';
+    for (const geometry of [
+      '{"type":"Point","coordinates":[1,2],"note":"x}y"}',
+      '{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[1,2]}]}',
+      '{"type":"Point","coordinates":[1,2],"extra":{"a":"}"}}',
+    ])
+      for (const feature of [
+        `{"type":"Feature","geometry":${geometry},${props}}`,
+        `{"type":"Feature",${props},"geometry":${geometry}}`,
+      ]) {
+        const text = `{"type":"FeatureCollection","features":[${feature},${feature.replace('2016-01-01', '2017-01-01')}]}`;
+        const peeked = peekZonesActiveAt(text, t);
+        if (peeked !== null) expect(peeked).toEqual(rawZonesActiveAt(JSON.parse(text), t));
+      }
+  });
+
   it('gives null for a file cut short or with text after it, so the caller parses it all', () => {
     const text = readFileSync(join(ROOT, 'data/layers/zones.geojson'), 'utf8');
     expect(featureSpans(text)).not.toBeNull();
