@@ -57,8 +57,9 @@ function showFatal(title: string, problems: Problem[]) {
 }
 
 interface Started {
-  /** Files read so far, while report files are still coming. */
-  progress(done: number, total: number): void;
+  /** Files read so far, while report files are still coming; or, with `days`, steps done of
+   * the other days' zones. */
+  progress(done: number, total: number, days?: boolean): void;
   /** More arrived: every zone after the newest first (`done` false), or everything: reports
    * join the map, the feed and the problem list. */
   update(loaded: LoadedForMap, done: boolean): void;
@@ -179,8 +180,10 @@ function start(
   const compare = bindCompare(store, compareRunner);
   return {
     drawn,
-    progress(done, total) {
-      store.getState().setLoading(t('loading.reportsProgress', { done, total }));
+    progress(done, total, days) {
+      store
+        .getState()
+        .setLoading(t(days ? 'loading.daysProgress' : 'loading.reportsProgress', { done, total }));
     },
     update(loaded, done) {
       if (!loaded.dataset || !loaded.features) return;
@@ -251,8 +254,8 @@ async function boot() {
   // Loaded and validated in a worker; topology rules are left to CI (npm run validate).
   const full = await loadForMap(
     url,
-    (done, total) => {
-      if (started) (started as Started).progress(done, total);
+    (done, total, days) => {
+      if (started) (started as Started).progress(done, total, days);
       else if (status && languageReady()) status.textContent = t('loading.data', { done, total });
     },
     (base, someZones) => {

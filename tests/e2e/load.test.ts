@@ -84,6 +84,13 @@ it('draws the day it opens at first, then every other day (newest first)', async
           set(v: Hook) {
             hook = v;
             let allIn = false;
+            // Every loading line the app showed.
+            const lines: string[] = [];
+            (window as unknown as { loadingLines: string[] }).loadingLines = lines;
+            new MutationObserver(() => {
+              const line = document.querySelector('.loading')?.textContent;
+              if (line && lines.at(-1) !== line) lines.push(line);
+            }).observe(document, { subtree: true, childList: true, characterData: true });
             v.ready.then(() => {
               allIn = true;
             });
@@ -113,6 +120,16 @@ it('draws the day it opens at first, then every other day (newest first)', async
     loading: 'Loading the other days…',
     allIn: false,
   });
+  // While the other days were checked and triangulated, the line counted the steps.
+  const lines = await app.page.evaluate(
+    () => (window as unknown as { loadingLines: string[] }).loadingLines,
+  );
+  const steps = lines.flatMap((l) => {
+    const m = /^Loading the other days… step (\d+) of (\d+)$/.exec(l);
+    return m ? [[Number(m[1]), Number(m[2])]] : [];
+  });
+  expect(steps.length).toBeGreaterThan(1);
+  expect(steps.at(-1)?.[0]).toBe(steps.at(-1)?.[1]);
   // Now every day is in: an early day's zone is drawn, and the loading line is gone.
   await app.page.evaluate(
     (t) => (window as unknown as WithAutomation).conflictMap.store.getState().setTime(t),

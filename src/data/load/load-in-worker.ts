@@ -31,7 +31,7 @@ const FIRST_WAIT_MS = 5000;
  */
 export function loadForMap(
   url: string,
-  onProgress: (done: number, total: number) => void,
+  onProgress: (done: number, total: number, days?: boolean) => void,
   onBase: (base: LoadedForMap, someZones: boolean) => Promise<void> | void,
   topology = false,
   onManifest: (manifest: Manifest) => void = () => {},
@@ -91,7 +91,7 @@ export function loadForMap(
   return new Promise((resolve, reject) => {
     worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
       const m = e.data;
-      if (m.type === 'progress') onProgress(m.done, m.total);
+      if (m.type === 'progress') onProgress(m.done, m.total, m.days);
       else if (m.type === 'manifest') onManifest(m.manifest);
       else if (m.type === 'base')
         onBase({ problems: m.problems, ...fromWire(m.dataset, m.features, m.zones) }, false);

@@ -50,7 +50,9 @@ export type WireFeatures = Omit<MapFeatures, 'zones'> & {
 export type WireZones = { packed: PackedGeometries } | { sameAsBase: string[] };
 
 export type WorkerMessage =
-  | { type: 'progress'; done: number; total: number }
+  /** Files read; or, with `days`, steps of the other days' zones after the first (checked,
+   * then each mesh part triangulated). */
+  | { type: 'progress'; done: number; total: number; days?: boolean }
   | { type: 'manifest'; manifest: Manifest }
   | {
       type: 'first' | 'base';
@@ -121,6 +123,7 @@ async function zoneMeshOf(
   zones: ZoneFeature[],
   factionIds: string[],
   buildZoneMesh: BuildZoneMesh,
+  onPart?: (done: number, total: number) => void,
 ): Promise<ZoneMesh> {
   const whole = () => buildZoneMesh({ type: 'FeatureCollection', features: zones }, factionIds);
   const sorted = inMeshOrder(zones);
@@ -131,8 +134,14 @@ async function zoneMeshOf(
   if (ends.length === 1) return whole();
   try {
     const runs = ends.map((end, k) => sorted.slice(k ? ends[k - 1] : 0, end));
-    const others = runs.slice(1).map((run) => meshInWorker(run, factionIds));
-    const first = buildZoneMesh({ type: 'FeatureCollection', features: runs[0] }, factionIds);
+    let built = 0;
+    const part = (mesh: ZoneMesh) => {
+      onPart?.(++built, runs.length);
+      return mesh;
+    };
+    onPart?.(0, runs.length);
+    const others = runs.slice(1).map((run) => meshInWorker(run, factionIds).then(part));
+    const first = part(buildZoneMesh({ type: 'FeatureCollection', features: runs[0] }, factionIds));
     return joinMeshes([first, ...(await Promise.all(others))]);
   } catch {
     return whole();
@@ -145,7 +154,12 @@ let zonesSent: Set<string> | null = null;
 /** The dataset and its features for the wire: the mesh and the packed zone geometries when
  * some zone is new to the page, else the zones named by id. `ready` is a compiled dataset's
  * features, mesh included; else they are built here, the mesh with `buildZoneMesh`. */
-async function toWire(dataset: Dataset, ready?: MapFeatures, buildZoneMesh?: BuildZoneMesh) {
+async function toWire(
+  dataset: Dataset,
+  ready?: MapFeatures,
+  buildZoneMesh?: BuildZoneMesh,
+  onPart?: (done: number, total: number) => void,
+) {
   const features: MapFeatures = ready ?? buildMapFeatures(dataset);
   const sent = zonesSent;
   const firstTime = !sent || dataset.zones.some((z) => !sent.has(z.id));
@@ -155,6 +169,7 @@ async function toWire(dataset: Dataset, ready?: MapFeatures, buildZoneMesh?: Bui
       features.zones.features,
       dataset.manifest.factions.map((f) => f.id),
       buildZoneMesh,
+      onPart,
     );
   const zones: WireZones = firstTime
     ? { packed: packGeometries(dataset.zones.map((z) => z.geometry)) }
@@ -212,18 +227,23 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
     ]);
     // --- end of the precompiled branch ---
     let base: Promise<void> | undefined;
+    let firstSent = false;
     const { dataset, problems } = await loadDataset(request.url, compiled.read, progress, {
       topology: request.topology,
       openAt: request.openAt,
       onFirst: async (dataset) => {
         const drawn = new Promise<void>((res) => (resume = res));
         post({ type: 'first', problems: [], ...(await toWire(dataset, undefined, buildZoneMesh)) });
+        firstSent = true;
         await drawn;
       },
       onManifest: (manifest) => post({ type: 'manifest', manifest }),
       onBase: (dataset, problems) => {
-        base = toWire(dataset, undefined, buildZoneMesh).then((wire) =>
-          post({ type: 'base', problems, ...wire }),
+        // After the first zones: the other days are checked (one step), then triangulated.
+        const days = (done: number, parts: number) =>
+          post({ type: 'progress', done: 1 + done, total: 1 + parts, days: true });
+        base = toWire(dataset, undefined, buildZoneMesh, firstSent ? days : undefined).then(
+          (wire) => post({ type: 'base', problems, ...wire }),
         );
       },
     });
