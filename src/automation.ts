@@ -2,7 +2,7 @@
  * `window.conflictMap`: a small, documented hook for browser tests and newsroom scripts to read
  * the app's state and wait for the map to finish drawing (see docs/architecture.md).
  */
-import type { RenderedKind } from './map/controller';
+import type { RenderedKind } from './map/rendered-count';
 import type { ExportSize } from './lib/export-compose';
 import type { VideoExportHooks, VideoExportResult, VideoSpec } from './lib/video-plan';
 import type { AppStore } from './state/store';

@@ -28,20 +28,14 @@ import { adoptEarlyMap, type EarlyMap, MAP_DEFAULTS } from './early-map';
 import { FROM_STORE, MapInteraction } from './interaction';
 import {
   COMPARE_GAINED,
-  COMPARE_LOST,
   COMPARE_PLACES,
   COMPARE_SOURCE,
   comparePlacesFilter,
-  DRAFT_CIRCLE,
   DRAFT_SOURCE,
   PREVIEW_CIRCLE,
   PREVIEW_SOURCE,
   layersOf,
-  FRONT_STATE,
-  FRONTS_LINE,
-  PLACES_CIRCLE,
   UNKNOWN_COLOR,
-  ZONES_FILL,
   buildStyle,
   globalStateDefaults,
   placePointsOf,
@@ -50,6 +44,7 @@ import {
 } from './style';
 import type { FontUrls } from './font-faces';
 import { PinLayer } from './pin-layer';
+import { countRendered, type RenderedKind } from './rendered-count';
 import { ZoneLayer } from './zone-layer';
 import { TimeSender } from './time-sender';
 import { planTime, type TimePlan } from './time-plan';
@@ -95,16 +90,6 @@ export interface ControllerOptions {
    * legend in it. Default English. */
   lang?: UiLang;
 }
-
-/** What renderedCount can count: a layer kind, a checked file's pins, the draft pin, or, in
- * compare mode, the factions with gained or lost areas drawn and the ringed places. */
-export type RenderedKind =
-  | LayerKind
-  | 'preview'
-  | 'draft'
-  | 'compare-gained'
-  | 'compare-lost'
-  | 'compare-places';
 
 export class MapController {
   readonly map: MapLibreMap;
@@ -346,34 +331,13 @@ export class MapController {
 
   /** How many distinct features of a layer kind (or the preview/draft pins) are drawn now. */
   renderedCount(kind: RenderedKind): number {
-    if (
-      (kind === 'zones' || kind === 'fronts' || kind === 'places' || kind === 'reports') &&
-      !this.visible.includes(kind)
-    )
-      return 0;
-    if (kind === 'reports' && this.pins) return this.pins.countInView();
-    if (kind === 'zones' && this.zones) return this.zones.countInView();
-    const layers = {
-      zones: [ZONES_FILL],
-      fronts: [FRONTS_LINE],
-      places: [PLACES_CIRCLE],
-      reports: layersOf(this.plan).reports,
-      preview: [PREVIEW_CIRCLE],
-      draft: [DRAFT_CIRCLE],
-      'compare-gained': [COMPARE_GAINED],
-      'compare-lost': [COMPARE_LOST],
-      'compare-places': [COMPARE_PLACES],
-    }[kind];
-    const all = this.map.queryRenderedFeatures({ layers: [...layers] });
-    // Front lines drawn by feature state are queried even while off (opacity 0): count those on.
-    const found =
-      kind === 'fronts' && pinsOnGpu(this.strategy)
-        ? all.filter((f) => f.state?.[FRONT_STATE] === true)
-        : all;
-    // Areas have no id: count the factions drawn.
-    if (kind === 'compare-gained' || kind === 'compare-lost')
-      return new Set(found.map((f) => f.properties?.faction)).size;
-    return kind === 'draft' ? found.length : new Set(found.map((f) => f.properties?.id)).size;
+    return countRendered(this.map, kind, {
+      visible: this.visible,
+      plan: this.plan,
+      strategy: this.strategy,
+      pins: this.pins,
+      zones: this.zones,
+    });
   }
 
   /**

@@ -4,7 +4,7 @@
  */
 import { type Browser, chromium, type Page } from 'playwright-core';
 import type { WithAutomation } from '../../src/automation';
-import type { RenderedKind } from '../../src/map/controller';
+import type { RenderedKind } from '../../src/map/rendered-count';
 import { startServer, type StaticServer } from './server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
