@@ -49,10 +49,15 @@ export interface ZoneMesh {
 
 /** Web Mercator, x and y in 0..1 (as MapLibre's MercatorCoordinate). */
 export function mercator([lon, lat]: number[]): [number, number] {
-  const x = (180 + lon) / 360;
-  const y = (180 - (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360))) / 360;
-  return [x, y];
+  return [mercatorX(lon), mercatorY(lat)];
 }
+
+/** mercator's x alone (the same arithmetic, no array). */
+export const mercatorX = (lon: number) => (180 + lon) / 360;
+
+/** mercator's y alone (the same arithmetic, no array). */
+export const mercatorY = (lat: number) =>
+  (180 - (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360))) / 360;
 
 /** The zones active at t (t0 <= t < t1), in buffer order. */
 export function activeZones(zones: readonly ZoneRange[], t: number): ZoneRange[] {

@@ -8,6 +8,7 @@ import type { LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson
 import type { Problem } from '../problems';
 import type { Dataset, Front, Zone } from '../types';
 import type { ZoneMesh } from '../zone-ranges';
+import { attachPackedGeometries, type PackedGeometries } from '../load/packed-geometry';
 import { ringVertices } from './ring-vertices';
 import {
   FormatError,
@@ -24,6 +25,9 @@ export interface CompiledContent {
   dataset: Dataset;
   problems: Problem[];
   zoneMesh: ZoneMesh;
+  /** On decoding: the zones' geometries as they are stored, behind the zones' lazy `geometry`
+   * (null when some zone's geometry was not stored packed). */
+  zonesPacked?: PackedGeometries | null;
 }
 
 type Lined = Polygon | MultiPolygon | LineString | MultiLineString;
@@ -164,18 +168,59 @@ export function decodeCompiled(
     }
     throw new FormatError('an unknown geometry type');
   };
-  for (const f of [...json.zones, ...json.fronts]) if (f.geometry === null) f.geometry = geometry();
+  // The zones' geometries (most of the file) stay packed: each is built on first read
+  // (attachPackedGeometries), and the loading worker sends them to the page as they are.
+  let zonesPacked: PackedGeometries | null = null;
+  if (json.zones.every((z: { geometry: unknown }) => z.geometry === null)) {
+    const ringEnds: number[] = [];
+    const polygonEnds: number[] = [];
+    const n = json.zones.length;
+    const geometryEnds = new Uint32Array(n);
+    const multi = new Uint8Array(n);
+    let pairs = 0;
+    const rings = () => {
+      for (let r = parts[p++]; r > 0; r--) {
+        pairs += parts[p++];
+        ringEnds.push(pairs);
+      }
+      polygonEnds.push(ringEnds.length);
+    };
+    for (let i = 0; i < n; i++) {
+      const type = CODE_TYPE[parts[p++]];
+      if (type === 'Polygon') rings();
+      else if (type === 'MultiPolygon') {
+        multi[i] = 1;
+        for (let k = parts[p++]; k > 0; k--) rings();
+      } else throw new FormatError('a zone that is not an area');
+      geometryEnds[i] = polygonEnds.length;
+    }
+    if (pairs * 2 > coords.length)
+      throw new FormatError('the geometry sections do not match the features');
+    zonesPacked = {
+      coords: coords.slice(0, pairs * 2),
+      ringEnds: Uint32Array.from(ringEnds),
+      polygonEnds: Uint32Array.from(polygonEnds),
+      geometryEnds,
+      multi,
+    };
+    c = pairs * 2;
+    attachPackedGeometries(zonesPacked, json.zones);
+  }
+  for (const f of zonesPacked ? json.fronts : [...json.zones, ...json.fronts])
+    if (f.geometry === null) f.geometry = geometry();
   if (p !== parts.length || c !== coords.length)
     throw new FormatError('the geometry sections do not match the features');
   const { manifest, posts, zones, fronts, places, reports, problems, meshZones } = json;
   return {
     dataset: { manifest, baseUrl, posts, zones, fronts, places, reports },
     problems,
+    zonesPacked,
     zoneMesh: {
       vertices: ringVertices(
         meshZones,
         zones,
         manifest.factions.map((f: { id: string }) => f.id),
+        zonesPacked,
       ),
       fillVertices: new Float32Array(section(SECTION.meshFill)),
       indices: new Uint32Array(section(SECTION.meshIndices)),

@@ -7,7 +7,9 @@
  */
 import type { LoadedForMap } from '../load/load-in-worker';
 import type { ReadText } from '../load/load';
+import { attachPackedGeometries, withoutGeometry } from '../load/packed-geometry';
 import { buildMapFeatures } from '../map-features';
+import type { Zone } from '../types';
 import { checkCompiled, decodeCompiled } from './codec';
 import { compiledUrlFor, readHeader, readSourceTable, type SourceEntry, sha256 } from './format';
 
@@ -141,9 +143,15 @@ export async function openCompiled(
       return without(
         `a source changed since it was compiled: ${changed.map((s) => s.path || 'the manifest').join(', ')}`,
       );
-    const { dataset, problems, zoneMesh } = decodeCompiled(bytes, header, manifestUrl);
+    const { dataset, problems, zoneMesh, zonesPacked } = decodeCompiled(bytes, header, manifestUrl);
+    // The zones' geometries stay packed (codec.ts): the features are built without reading them,
+    // and read them lazily too.
+    const features = buildMapFeatures(
+      zonesPacked ? { ...dataset, zones: dataset.zones.map(withoutGeometry) as Zone[] } : dataset,
+    );
+    if (zonesPacked) attachPackedGeometries(zonesPacked, features.zones.features);
     return {
-      loaded: { dataset, problems, features: { ...buildMapFeatures(dataset), zoneMesh } },
+      loaded: { dataset, problems, features: { ...features, zoneMesh } },
       read,
       note: `opened from ${compiledUrlFor(manifestUrl)}`,
     };

@@ -12,10 +12,13 @@ import {
   BREAK,
   CONTESTED,
   mercator,
+  mercatorX,
+  mercatorY,
   OTHER,
   VERTEX_FLOATS,
   type ZoneRange,
 } from '../zone-ranges';
+import type { PackedGeometries } from '../load/packed-geometry';
 import { FormatError } from './format';
 import { closed, polygonsOf } from '../zones/rings';
 
@@ -23,8 +26,11 @@ export function ringVertices(
   ranges: readonly ZoneRange[],
   zones: readonly Zone[],
   factionIds: readonly string[],
+  /** The zones' geometries packed (codec.ts), read in place of building them. */
+  packed?: PackedGeometries | null,
 ): Float32Array {
   const byId = new Map(zones.map((z) => [z.id, z]));
+  const indexOf = new Map(zones.map((z, i) => [z.id, i]));
   const last = ranges.at(-1);
   const vertices = new Float32Array(
     ((last ? last.lineFirst + last.lineCount : 0) + 1) * VERTEX_FLOATS,
@@ -49,16 +55,41 @@ export function ringVertices(
       (faction < 0 ? factionIds.length : faction) +
       (p.precision === 'approximate' ? APPROXIMATE : 0) +
       (contested ? CONTESTED + OTHER * (other < 0 ? factionIds.length : other) : 0);
-    for (const polygon of polygonsOf(z.geometry))
-      for (const ring of polygon) {
-        const pts = closed(ring).map(mercator);
-        let dist = 0;
-        for (const [i, [x, y]] of pts.entries()) {
-          if (i > 0) dist += Math.hypot(x - pts[i - 1][0], y - pts[i - 1][1]);
-          put(x, y, dist, code);
-        }
-        put(pts[pts.length - 1][0], pts[pts.length - 1][1], dist, code + BREAK);
+    const ring = (pts: number[][]) => {
+      let dist = 0;
+      for (const [i, [x, y]] of pts.entries()) {
+        if (i > 0) dist += Math.hypot(x - pts[i - 1][0], y - pts[i - 1][1]);
+        put(x, y, dist, code);
       }
+      put(pts[pts.length - 1][0], pts[pts.length - 1][1], dist, code + BREAK);
+    };
+    if (packed) {
+      // The same walk over the packed arrays, closing a ring as `closed` does, with no array
+      // per vertex (mercator's arithmetic and the loop's above, so the same bits).
+      const g = indexOf.get(range.id) ?? -1;
+      const { coords, ringEnds, polygonEnds, geometryEnds } = packed;
+      const firstRing = g > 0 && geometryEnds[g - 1] > 0 ? polygonEnds[geometryEnds[g - 1] - 1] : 0;
+      const endRing = geometryEnds[g] > 0 ? polygonEnds[geometryEnds[g] - 1] : 0;
+      for (let r = firstRing; r < endRing; r++) {
+        const from = r > 0 ? ringEnds[r - 1] : 0;
+        const last = ringEnds[r] - 1;
+        const open =
+          coords[2 * from] !== coords[2 * last] || coords[2 * from + 1] !== coords[2 * last + 1];
+        let [px, py, dist] = [0, 0, 0];
+        for (let k = from; k <= last + (open ? 1 : 0); k++) {
+          const at = k > last ? from : k;
+          const x = mercatorX(coords[2 * at]);
+          const y = mercatorY(coords[2 * at + 1]);
+          if (k > from) dist += Math.hypot(x - px, y - py);
+          put(x, y, dist, code);
+          px = x;
+          py = y;
+        }
+        put(px, py, dist, code + BREAK);
+      }
+    } else
+      for (const polygon of polygonsOf(z.geometry))
+        for (const r of polygon) ring(closed(r).map(mercator));
     if (v !== range.lineFirst + range.lineCount)
       throw new FormatError('the mesh does not match the zones');
   }

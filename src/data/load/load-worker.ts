@@ -22,7 +22,13 @@ import { openCompiled } from '../compiled/open';
 import { buildMapFeatures, type MapFeatures, type ZoneFeatureProps } from '../map-features';
 import { inMeshOrder, joinMeshes, splitEvenly, vertexCount } from './mesh-parts';
 import type { MeshReply, MeshRequest } from './mesh-worker';
-import { type PackedGeometries, packedBuffers, packGeometries } from './packed-geometry';
+import {
+  type PackedGeometries,
+  packedBuffers,
+  packedFor,
+  packGeometries,
+  withoutGeometry,
+} from './packed-geometry';
 import type { buildZoneMesh } from '../zone-mesh';
 import type { ZoneMesh } from '../zone-ranges';
 import type { Problem } from '../problems';
@@ -171,13 +177,14 @@ async function toWire(
       buildZoneMesh,
       onPart,
     );
+  // A compiled dataset's zones come packed (compiled/codec.ts): sent as they are, unread.
   const zones: WireZones = firstTime
-    ? { packed: packGeometries(dataset.zones.map((z) => z.geometry)) }
+    ? { packed: packedFor(dataset.zones) ?? packGeometries(dataset.zones.map((z) => z.geometry)) }
     : { sameAsBase: dataset.zones.map((z) => z.id) };
   return {
     dataset: {
       ...dataset,
-      zones: firstTime ? dataset.zones.map(({ geometry: _, ...z }) => z) : [],
+      zones: firstTime ? dataset.zones.map(withoutGeometry) : [],
     },
     features: {
       ...features,

@@ -98,7 +98,8 @@ export function attachPackedGeometries(
 ): void {
   const built: (Polygon | MultiPolygon | undefined)[] = [];
   for (const list of owners)
-    for (const [i, o] of list.entries())
+    for (const [i, o] of list.entries()) {
+      attached.set(o, { packed, i });
       Object.defineProperty(o, 'geometry', {
         enumerable: true,
         configurable: true,
@@ -107,4 +108,29 @@ export function attachPackedGeometries(
           return built[i];
         },
       });
+    }
+}
+
+/** Which packed geometries, and which of them, an owner's lazy `geometry` reads. */
+const attached = new WeakMap<object, { packed: PackedGeometries; i: number }>();
+
+/**
+ * The packed geometries behind `list`'s lazy geometries (attachPackedGeometries), when they are
+ * exactly those, in order: they can then go on the wire as they are, none rebuilt. Else null.
+ */
+export function packedFor(list: readonly object[]): PackedGeometries | null {
+  const packed = list.length ? attached.get(list[0])?.packed : undefined;
+  if (!packed || packed.geometryEnds.length !== list.length) return null;
+  for (const [i, o] of list.entries()) {
+    const a = attached.get(o);
+    if (a?.packed !== packed || a.i !== i) return null;
+  }
+  return packed;
+}
+
+/** An object's own properties but `geometry`, which is not read (a lazy one stays unbuilt). */
+export function withoutGeometry<T extends object>(o: T): Omit<T, 'geometry'> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(o)) if (k !== 'geometry') out[k] = (o as Record<string, unknown>)[k];
+  return out as Omit<T, 'geometry'>;
 }

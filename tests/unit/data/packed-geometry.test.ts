@@ -4,8 +4,10 @@ import { dayGeometry, fractalNoise } from '../../../scripts/lib/synthetic-real-z
 import {
   attachPackedGeometries,
   packedBuffers,
+  packedFor,
   packGeometries,
   unpackGeometry,
+  withoutGeometry,
 } from '../../../src/data/load/packed-geometry';
 
 const noise = {
@@ -55,5 +57,28 @@ describe('packed zone geometries', () => {
     expect(f.geometry).toBe(z.geometry);
     // A structured clone (what the compare worker receives) reads it like a plain property.
     expect(structuredClone(zones[1])).toEqual({ id: 'z1', geometry: square });
+  });
+});
+
+describe('packed geometries on the wire as they are', () => {
+  const packed = packGeometries([square, square, square]);
+  it('packedFor finds the packed geometries behind a list given them in order, and nothing else', () => {
+    const owners = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
+    attachPackedGeometries(packed, owners);
+    expect(packedFor(owners)).toBe(packed);
+    expect(packedFor([owners[1], owners[0], owners[2]])).toBeNull();
+    expect(packedFor(owners.slice(1))).toBeNull();
+    expect(packedFor([...owners.slice(0, 2), { id: 'c' }])).toBeNull();
+    expect(packedFor([])).toBeNull();
+  });
+  it('withoutGeometry copies the other properties and never reads the geometry', () => {
+    const o = { id: 'a', properties: { x: 1 } };
+    Object.defineProperty(o, 'geometry', {
+      enumerable: true,
+      get: () => {
+        throw new Error('read');
+      },
+    });
+    expect(withoutGeometry(o)).toEqual({ id: 'a', properties: { x: 1 } });
   });
 });

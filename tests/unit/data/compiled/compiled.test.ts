@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCompiled, decodeCompiled } from '../../../../src/data/compiled/codec';
+import { ringVertices } from '../../../../src/data/compiled/ring-vertices';
 import { compileDataset } from '../../../../src/data/compiled/compile';
 import { FORMAT_VERSION, readHeader, readSourceTable } from '../../../../src/data/compiled/format';
 import { openCompiled } from '../../../../src/data/compiled/open';
@@ -63,6 +64,14 @@ describe('compiled dataset: round trip', () => {
       // The buffers byte for byte (toEqual walks a typed array element by element: slow).
       for (const k of ['vertices', 'fillVertices', 'indices'] as const)
         expect(sameBytes(decoded.zoneMesh[k], expected.zoneMesh?.[k]), k).toBe(true);
+      // The zones' geometries stayed packed; the edges rebuilt from GeoJSON geometries agree.
+      expect(decoded.zonesPacked).not.toBeNull();
+      const fromGeometries = ringVertices(
+        decoded.zoneMesh.zones,
+        expected.dataset.zones,
+        expected.dataset.manifest.factions.map((f) => f.id),
+      );
+      expect(sameBytes(fromGeometries, decoded.zoneMesh.vertices)).toBe(true);
     }, 60_000);
 
   it('reads the source table from the first bytes of a file still arriving', async () => {
