@@ -13,9 +13,9 @@ export default {
   mutate: [
     'src/data/categories.ts',
     'src/data/timeline.ts',
-    'src/data/compare.ts',
-    'src/data/validate-fields.ts',
-    'src/data/validate-topology.ts',
+    'src/data/compare/compare.ts',
+    'src/data/validate/validate-fields.ts',
+    'src/data/validate/validate-topology.ts',
     'src/lib/*.ts',
     'src/state/url.ts',
   ],  // A mutant in module-level code (a constant table, a regular expression) is "static": it

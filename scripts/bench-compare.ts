@@ -1,5 +1,5 @@
 /**
- * `npm run bench:compare`: how long a comparison of two moments (src/data/compare.ts) takes, on
+ * `npm run bench:compare`: how long a comparison of two moments (src/data/compare/compare.ts) takes, on
  * the bundled dataset (every pair of consecutive posts) and on the benchmark's synthetic year of
  * daily zones (365 versions of a 2,000-vertex front; a month apart and a year apart). Prints
  * median and max ms against one frame (16.7 ms): above a frame, the app must compute it off the
@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { compareMoments } from '../src/data/compare';
+import { compareMoments } from '../src/data/compare/compare';
 import { loadDataset } from '../src/data/load/load';
 import { buildTimeline } from '../src/data/timeline';
 import type { Dataset } from '../src/data/types';

@@ -6,7 +6,7 @@
  * alternate for --rounds rounds (default 5); the table gives the median.
  *
  * Then the self-intersection check alone on one simple ragged ring of --ring vertices (default
- * 20,000): the sweep the validator uses (src/data/ring-crossings.ts) against the quadratic
+ * 20,000): the sweep the validator uses (src/data/validate/ring-crossings.ts) against the quadratic
  * pairwise check it replaced (kept as the tests' reference), ratio = sweep / quadratic.
  *
  *   npx tsx scripts/bench-validate.ts [--mb 30] [--rounds 5] [--vertices 4000] [--ring 20000]
@@ -18,11 +18,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { check } from '@placemarkio/check-geojson';
 import { CATEGORIES } from '../src/data/categories';
-import { firstCrossing } from '../src/data/ring-crossings';
+import { firstCrossing } from '../src/data/validate/ring-crossings';
 import { loadDataset } from '../src/data/load/load';
 import type { LayerKind } from '../src/data/types';
-import { contextOf, type ValidationContext } from '../src/data/validate';
-import { validateLayerText } from '../src/data/validate-text';
+import { contextOf, type ValidationContext } from '../src/data/validate/validate';
+import { validateLayerText } from '../src/data/validate/validate-text';
 // The pre-sweep check, kept in the tests as the sweep's reference: the baseline here.
 import { firstKink } from '../tests/unit/data/kinks-reference';
 import { parseCliArgs } from './lib/cli-args';

@@ -1,14 +1,14 @@
 /**
  * Derives data/layers/zones.geojson and data/layers/fronts.geojson (where two factions' zones
- * meet, src/data/derive-fronts.ts) from the control history of the places in
+ * meet, src/data/zones/derive-fronts.ts) from the control history of the places in
  * data/layers/places.geojson and the broad zones of data/broad-zones.json.
- * Run: npm run derive-zones. The method is in src/data/derive-zones.ts and docs/data.md.
+ * Run: npm run derive-zones. The method is in src/data/zones/derive-zones.ts and docs/data.md.
  * Same input, same bytes: a unit test checks the committed file against a fresh derivation.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cellClipper } from '../src/data/derive-zones';
+import { cellClipper } from '../src/data/zones/derive-zones';
 import { frontsLayerText, readDeriveInput, zonesLayerText } from './lib/derive-input';
 import { refuseArguments } from './lib/cli-args';
 

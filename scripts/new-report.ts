@@ -23,8 +23,8 @@ import { loadDataset } from '../src/data/load/load';
 import { type ReportDraft, reportFileText } from '../src/data/new-report';
 import { formatProblem } from '../src/data/problems';
 import { REPORT_STATUSES, type ReportStatus } from '../src/data/types';
-import { contextOf } from '../src/data/validate';
-import { validateLayerText } from '../src/data/validate-text';
+import { contextOf } from '../src/data/validate/validate';
+import { validateLayerText } from '../src/data/validate/validate-text';
 import { INVALID_EXIT, parseCliArgs, USAGE_EXIT } from './lib/cli-args';
 import { readLocal } from './lib/read-local';
 

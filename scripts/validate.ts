@@ -17,7 +17,7 @@ import { relative, resolve } from 'node:path';
 import type { Json } from '../src/data/format-json';
 import { fixLayer } from '../src/data/fix';
 import { inferKind } from '../src/data/infer-kind';
-import { parseJson } from '../src/data/parse-json';
+import { parseJson } from '../src/data/validate/parse-json';
 import { changedSince, GitUsageError, repoRoot } from './lib/git';
 import { formatSummary } from './lib/problem-formats';
 import { parseValidateArgs, VALIDATE_USAGE } from './lib/validate-args';

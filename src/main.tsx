@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { blobToDataUrl, exposeAutomation } from './automation';
 import { config, resolveManifestUrl, timeStrategyFrom } from './config';
-import type { CompareRunner } from './data/compare-in-worker';
+import type { CompareRunner } from './data/compare/compare-in-worker';
 import { type LoadedForMap, loadForMap } from './data/load/load-in-worker';
 import type { MapFeatures } from './data/map-features';
 import type { Dataset, Manifest } from './data/types';
@@ -174,7 +174,7 @@ function start(
   // Compare mode: comparisons run in a worker, whose client code is fetched on first use.
   let runner: Promise<CompareRunner> | null = null;
   const compareRunner = () =>
-    (runner ??= import('./data/compare-in-worker').then(
+    (runner ??= import('./data/compare/compare-in-worker').then(
       (m) => new m.CompareRunner(current.dataset),
     ));
   const compare = bindCompare(store, compareRunner);

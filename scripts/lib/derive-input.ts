@@ -8,8 +8,8 @@ import {
   type DeriveInput,
   deriveZones,
   versionTimes,
-} from '../../src/data/derive-zones';
-import { deriveFronts } from '../../src/data/derive-fronts';
+} from '../../src/data/zones/derive-zones';
+import { deriveFronts } from '../../src/data/zones/derive-fronts';
 import { fixLayer } from '../../src/data/fix';
 
 const readJson = async (file: string) => JSON.parse(await readFile(file, 'utf8'));

@@ -12,9 +12,14 @@ import Papa from 'papaparse';
 import { fixLayer } from '../../src/data/fix';
 import type { Json } from '../../src/data/format-json';
 import { type AcledOptions, acledRowToReport, missingColumns } from '../../src/data/import/acled';
-import { parseJson } from '../../src/data/parse-json';
+import { parseJson } from '../../src/data/validate/parse-json';
 import type { Report } from '../../src/data/types';
-import { checkManifest, contextOf, MAX_LAYER_BYTES, validateLayer } from '../../src/data/validate';
+import {
+  checkManifest,
+  contextOf,
+  MAX_LAYER_BYTES,
+  validateLayer,
+} from '../../src/data/validate/validate';
 import { upperBound } from '../../src/lib/search';
 
 export interface ImportOptions extends AcledOptions {

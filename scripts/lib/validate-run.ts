@@ -8,12 +8,12 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { inferKind } from '../../src/data/infer-kind';
 import { loadDataset } from '../../src/data/load/load';
-import { locateInText } from '../../src/data/locate';
-import { parseJson } from '../../src/data/parse-json';
+import { locateInText } from '../../src/data/validate/locate';
+import { parseJson } from '../../src/data/validate/parse-json';
 import type { Problem } from '../../src/data/problems';
 import type { LayerKind } from '../../src/data/types';
-import { contextOf, type ValidationContext } from '../../src/data/validate';
-import { validateLayerText } from '../../src/data/validate-text';
+import { contextOf, type ValidationContext } from '../../src/data/validate/validate';
+import { validateLayerText } from '../../src/data/validate/validate-text';
 import type { Summary } from './problem-formats';
 import { listFiles, readLocal } from './read-local';
 

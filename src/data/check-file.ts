@@ -3,11 +3,11 @@
  * report pins it holds, validated by the same code as the CLI and the loader.
  */
 import { inferKind } from './infer-kind';
-import { parseJson } from './parse-json';
+import { parseJson } from './validate/parse-json';
 import type { Problem } from './problems';
 import type { Dataset, LayerKind, Report } from './types';
-import { contextOf } from './validate';
-import { validateLayerText } from './validate-text';
+import { contextOf } from './validate/validate';
+import { validateLayerText } from './validate/validate-text';
 
 export interface CheckedFile {
   name: string;

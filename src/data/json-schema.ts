@@ -188,7 +188,7 @@ export function buildJsonSchemas(): Record<string, Json> {
   };
 }
 
-/** The manifest's schema, written to match src/data/validate-manifest.ts. */
+/** The manifest's schema, written to match src/data/validate/validate-manifest.ts. */
 function manifestSchema(): Json {
   const lonLat: Json = {
     type: 'array',

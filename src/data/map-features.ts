@@ -16,7 +16,7 @@ import { OPEN_END_MS } from '../lib/time';
 import { controlSpans, zoneInterval } from './timeline';
 import { reportFeatures } from './report-features';
 import type { Dataset } from './types';
-import type { ZoneMesh } from './zone-ranges';
+import type { ZoneMesh } from './zones/zone-ranges';
 
 /** Faction id used for a place before its first known control change. */
 export const UNKNOWN_FACTION = '';

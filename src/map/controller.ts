@@ -16,7 +16,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { MapFeatures } from '../data/map-features';
 import type { Timeline } from '../data/timeline';
 import { reportFeatures } from '../data/report-features';
-import type { Comparison } from '../data/compare';
+import type { Comparison } from '../data/compare/compare';
 import { filterReports } from '../data/filter/filtered-reports';
 import { isFiltering, NO_FILTER, type ReportFilter } from '../data/filter/report-filter';
 import type { Dataset, LayerKind, LonLat, Report } from '../data/types';

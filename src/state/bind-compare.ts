@@ -3,8 +3,8 @@
  * for the comparison and stores it; stale results are dropped. `refresh()` recomputes (after the
  * report files arrive, the reports in between change).
  */
-import type { Comparison } from '../data/compare';
-import type { CompareRunner } from '../data/compare-in-worker';
+import type { Comparison } from '../data/compare/compare';
+import type { CompareRunner } from '../data/compare/compare-in-worker';
 import type { AppStore } from './store';
 
 export function bindCompare(

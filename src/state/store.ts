@@ -7,7 +7,7 @@
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
 import type { CheckedFile } from '../data/check-file';
-import type { Comparison } from '../data/compare';
+import type { Comparison } from '../data/compare/compare';
 import { NO_FILTER, type ReportFilter } from '../data/filter/report-filter';
 import type { PinWindow } from '../data/filter/pin-window';
 import type { Problem } from '../data/problems';

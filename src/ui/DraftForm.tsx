@@ -41,7 +41,7 @@ const TEXT_FIELDS: { key: keyof DraftFields; label: MessageId; long?: boolean; h
  * of the app's main bundle.
  */
 const loadChecker = () =>
-  Promise.all([import('../data/validate-text'), import('../data/validate')]).then(
+  Promise.all([import('../data/validate/validate-text'), import('../data/validate/validate')]).then(
     ([text, rules]) => ({ validateLayerText: text.validateLayerText, contextOf: rules.contextOf }),
   );
 type Checker = Awaited<ReturnType<typeof loadChecker>>;

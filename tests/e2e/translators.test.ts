@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WithAutomation } from '../../src/automation';
 import { loadDataset } from '../../src/data/load/load';
-import { contextOf } from '../../src/data/validate';
-import { validateLayerText } from '../../src/data/validate-text';
+import { contextOf } from '../../src/data/validate/validate';
+import { validateLayerText } from '../../src/data/validate/validate-text';
 import { readLocal, repoUrl } from '../unit/read-local';
 import { openApp, type Session, startSession } from './driver';
 

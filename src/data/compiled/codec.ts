@@ -7,7 +7,7 @@
 import type { LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import type { Problem } from '../problems';
 import type { Dataset, Front, Zone } from '../types';
-import type { ZoneMesh } from '../zone-ranges';
+import type { ZoneMesh } from '../zones/zone-ranges';
 import { attachPackedGeometries, type PackedGeometries } from '../load/packed-geometry';
 import { ringVertices } from './ring-vertices';
 import {

@@ -6,7 +6,7 @@
  */
 import { loadDataset, type ReadText } from '../load/load';
 import type { Problem } from '../problems';
-import { featuresWithMeshOnce } from '../zone-mesh';
+import { featuresWithMeshOnce } from '../zones/zone-mesh';
 import { encodeCompiled } from './codec';
 import { relativeUrl, type SourceEntry, sha256 } from './format';
 

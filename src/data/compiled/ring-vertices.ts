@@ -17,7 +17,7 @@ import {
   OTHER,
   VERTEX_FLOATS,
   type ZoneRange,
-} from '../zone-ranges';
+} from '../zones/zone-ranges';
 import type { PackedGeometries } from '../load/packed-geometry';
 import { FormatError } from './format';
 import { closed, polygonsOf } from '../zones/rings';

@@ -3,7 +3,7 @@
  * file). Its index.json lists them, relative to the folder. The Vite plugin and the CLI build
  * the index from the file system with buildFolderIndex; the loader reads it with parseFolderIndex.
  */
-import { parseJson } from '../parse-json';
+import { parseJson } from '../validate/parse-json';
 import type { Problem } from '../problems';
 
 export const FOLDER_INDEX = 'index.json';

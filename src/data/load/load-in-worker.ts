@@ -41,7 +41,7 @@ export function loadForMap(
     const [{ loadDataset }, { featuresWithMeshOnce }, { openCompiled }, { DATA_CODE_HASH }] =
       await Promise.all([
         import('./load'),
-        import('../zone-mesh'),
+        import('../zones/zone-mesh'),
         import('../compiled/open'),
         import('../compiled/code-hash'),
       ]);

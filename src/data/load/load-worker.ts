@@ -29,8 +29,8 @@ import {
   packGeometries,
   withoutGeometry,
 } from './packed-geometry';
-import type { buildZoneMesh } from '../zone-mesh';
-import type { ZoneMesh } from '../zone-ranges';
+import type { buildZoneMesh } from '../zones/zone-mesh';
+import type { ZoneMesh } from '../zones/zone-ranges';
 import type { Problem } from '../problems';
 import type { Dataset, Manifest, Zone } from '../types';
 
@@ -230,7 +230,7 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
     // now: a compiled dataset opens without them (the app's start JS budget, app.test.ts).
     const [{ loadDataset }, { buildZoneMesh }] = await Promise.all([
       import('./load'),
-      import('../zone-mesh'),
+      import('../zones/zone-mesh'),
     ]);
     // --- end of the precompiled branch ---
     let base: Promise<void> | undefined;

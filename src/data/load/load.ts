@@ -9,8 +9,8 @@
  */
 import { FOLDER_INDEX, parseFolderIndex } from './folder-index';
 import { peekZonesActiveAt, rawZonesActiveAt } from './first-zones';
-import { FILE_START, locateInText } from '../locate';
-import { parseJson } from '../parse-json';
+import { FILE_START, locateInText } from '../validate/locate';
+import { parseJson } from '../validate/parse-json';
 import type { Problem } from '../problems';
 import type { Dataset, Front, LayerRef, Manifest, Place, Post, Report, Zone } from '../types';
 import { buildTimeline, openingTime } from '../timeline';
@@ -21,9 +21,9 @@ import {
   type ValidationContext,
   validateLayer,
   validatePosts,
-} from '../validate';
-import { checkUniqueIds, type Located } from '../validate-dataset';
-import { validateLayerText } from '../validate-text';
+} from '../validate/validate';
+import { checkUniqueIds, type Located } from '../validate/validate-dataset';
+import { validateLayerText } from '../validate/validate-text';
 
 /** Reads the text at a URL (in the browser: fetch; in Node: the file system). */
 export type ReadText = (url: string) => Promise<string>;
@@ -223,7 +223,7 @@ export async function loadDataset(
     }
     const zones = all.filter((x) => x.kind === 'zones') as Located<Zone>[];
     const overlaps = topology
-      ? (await import('../validate-topology')).checkZoneOverlaps(zones)
+      ? (await import('../validate/validate-topology')).checkZoneOverlaps(zones)
       : [];
     const crossFile = [...checkUniqueIds(all), ...overlaps];
     found.push(...(await locateAgain(crossFile, read, resolve)));

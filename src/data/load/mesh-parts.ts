@@ -6,7 +6,7 @@
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { ZoneFeatureProps } from '../map-features';
-import { FILL_FLOATS, VERTEX_FLOATS, type ZoneMesh } from '../zone-ranges';
+import { FILL_FLOATS, VERTEX_FLOATS, type ZoneMesh } from '../zones/zone-ranges';
 
 /** Zone features sorted as the mesh stores them (t0, then t1). */
 export function inMeshOrder<F extends { properties: ZoneFeatureProps }>(zones: readonly F[]): F[] {

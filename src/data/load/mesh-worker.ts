@@ -5,8 +5,8 @@
  */
 import type { ZoneFeatureProps } from '../map-features';
 import { type PackedGeometries, unpackGeometry } from './packed-geometry';
-import { buildZoneMesh } from '../zone-mesh';
-import type { ZoneMesh } from '../zone-ranges';
+import { buildZoneMesh } from '../zones/zone-mesh';
+import type { ZoneMesh } from '../zones/zone-ranges';
 
 export type MeshRequest = {
   props: ZoneFeatureProps[];

@@ -8,7 +8,7 @@ import { featureCollection } from '@turf/helpers';
 import intersect from '@turf/intersect';
 import union from '@turf/union';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import type { Seed } from '../derive-zones';
+import type { Seed } from './derive-zones';
 
 type Area = Polygon | MultiPolygon;
 

@@ -8,8 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/data/load/load';
 import type { Problem } from '../../../src/data/problems';
 import type { LayerKind } from '../../../src/data/types';
-import { contextOf, type ValidationContext } from '../../../src/data/validate';
-import { validateLayerText } from '../../../src/data/validate-text';
+import { contextOf, type ValidationContext } from '../../../src/data/validate/validate';
+import { validateLayerText } from '../../../src/data/validate/validate-text';
 import { readLocal, repoUrl } from '../read-local';
 
 interface Expectation {

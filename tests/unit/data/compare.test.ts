@@ -1,6 +1,6 @@
 import area from '@turf/area';
 import { describe, expect, it } from 'vitest';
-import { CONTESTED_ROW, compareMoments } from '../../../src/data/compare';
+import { CONTESTED_ROW, compareMoments } from '../../../src/data/compare/compare';
 import type { Dataset, Place, Zone } from '../../../src/data/types';
 
 /** Area (km²) of the cell between two meridians and two parallels on turf's sphere, exactly. */

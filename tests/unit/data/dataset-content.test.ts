@@ -11,8 +11,8 @@ import { CATEGORY_IDS } from '../../../src/data/categories';
 import { loadDataset } from '../../../src/data/load/load';
 import { searchUnplaced } from '../../../src/data/place-search';
 import type { Dataset } from '../../../src/data/types';
-import { cellClipper } from '../../../src/data/derive-zones';
-import { checkZoneOverlaps } from '../../../src/data/validate-topology';
+import { cellClipper } from '../../../src/data/zones/derive-zones';
+import { checkZoneOverlaps } from '../../../src/data/validate/validate-topology';
 import {
   frontsLayerText,
   readDeriveInput,

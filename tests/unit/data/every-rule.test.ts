@@ -20,10 +20,13 @@ import {
   type ValidationContext,
   validateLayer,
   validatePosts,
-} from '../../../src/data/validate';
-import { checkUniqueIds } from '../../../src/data/validate-dataset';
-import { validateLayerText } from '../../../src/data/validate-text';
-import { checkZoneOverlaps, OVERLAP_TOLERANCE_M2 } from '../../../src/data/validate-topology';
+} from '../../../src/data/validate/validate';
+import { checkUniqueIds } from '../../../src/data/validate/validate-dataset';
+import { validateLayerText } from '../../../src/data/validate/validate-text';
+import {
+  checkZoneOverlaps,
+  OVERLAP_TOLERANCE_M2,
+} from '../../../src/data/validate/validate-topology';
 
 /** Every message any case below produced (the completeness check reads it). */
 const produced = new Set<string>();
@@ -982,11 +985,15 @@ describe('checks across files', () => {
 
 /** The message templates the validator's source can emit, each by its longest literal part. */
 function messagesInSource(): { file: string; text: string }[] {
-  const dir = new URL('../../../src/data/', import.meta.url);
-  const files = readdirSync(dir).filter(
-    (f) =>
-      /^validate.*\.ts$/.test(f) || ['load.ts', 'parse-json.ts', 'folder-index.ts'].includes(f),
-  );
+  // The validator (src/data/validate/) and the loader's own messages (src/data/load/).
+  const files = [
+    ...readdirSync(new URL('../../../src/data/validate/', import.meta.url))
+      .filter((f) => /^validate.*\.ts$/.test(f) || f === 'parse-json.ts')
+      .map((f) => new URL(`../../../src/data/validate/${f}`, import.meta.url)),
+    ...['load.ts', 'folder-index.ts'].map(
+      (f) => new URL(`../../../src/data/load/${f}`, import.meta.url),
+    ),
+  ];
   const out: { file: string; text: string }[] = [];
   const literal = (n: ts.Node): string[] => {
     if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) return [n.text];
@@ -998,13 +1005,9 @@ function messagesInSource(): { file: string; text: string }[] {
     if (ts.isParenthesizedExpression(n)) return literal(n.expression);
     return [];
   };
-  for (const file of files) {
-    const src = ts.createSourceFile(
-      file,
-      readFileSync(new URL(file, dir), 'utf8'),
-      ts.ScriptTarget.Latest,
-      true,
-    );
+  for (const url of files) {
+    const file = url.pathname.split('/').pop() ?? '';
+    const src = ts.createSourceFile(file, readFileSync(url, 'utf8'), ts.ScriptTarget.Latest, true);
     const add = (n: ts.Node | undefined) => {
       for (const text of n ? literal(n) : [])
         if (text.trim()) out.push({ file, text: text.trim() });

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixLayer } from '../../../src/data/fix';
 import type { Json } from '../../../src/data/format-json';
-import { parseJson } from '../../../src/data/parse-json';
-import { validateLayer } from '../../../src/data/validate';
+import { parseJson } from '../../../src/data/validate/parse-json';
+import { validateLayer } from '../../../src/data/validate/validate';
 
 const root = join(import.meta.dirname, '../../..');
 const ctx = {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { visit } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
-import { MAX_SCAN_DEPTH, type ScanResult, scanJson } from '../../../src/data/json-scan';
+import { MAX_SCAN_DEPTH, type ScanResult, scanJson } from '../../../src/data/validate/json-scan';
 
 /** The scan as it was first written, on jsonc-parser's visitor: the oracle for the fast one. */
 function scanWithVisitor(text: string): ScanResult {

@@ -1,6 +1,6 @@
 /**
  * The validator's self-intersection check before issue 13 made it a sweep
- * (src/data/ring-crossings.ts), kept here only as the reference the sweep is tested and
+ * (src/data/validate/ring-crossings.ts), kept here only as the reference the sweep is tested and
  * benchmarked against (ring-crossings.test.ts, scripts/bench-validate.ts). Quadratic in a
  * polygon's vertices: every pair of segments.
  */

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scanJson } from '../../../src/data/json-scan';
+import { scanJson } from '../../../src/data/validate/json-scan';
 import {
   featureSpans,
   peekZonesActiveAt,

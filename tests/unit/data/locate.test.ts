@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/data/load/load';
-import { propertyPath } from '../../../src/data/locate';
-import type { ValidationContext } from '../../../src/data/validate';
-import { validateLayerText } from '../../../src/data/validate-text';
+import { propertyPath } from '../../../src/data/validate/locate';
+import type { ValidationContext } from '../../../src/data/validate/validate';
+import { validateLayerText } from '../../../src/data/validate/validate-text';
 import { readLocal } from '../read-local';
 
 const ctx: ValidationContext = {

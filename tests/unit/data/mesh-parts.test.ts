@@ -8,8 +8,8 @@ import {
   splitEvenly,
   vertexCount,
 } from '../../../src/data/load/mesh-parts';
-import { buildZoneMesh } from '../../../src/data/zone-mesh';
-import { FILL_FLOATS, VERTEX_FLOATS, type ZoneMesh } from '../../../src/data/zone-ranges';
+import { buildZoneMesh } from '../../../src/data/zones/zone-mesh';
+import { FILL_FLOATS, VERTEX_FLOATS, type ZoneMesh } from '../../../src/data/zones/zone-ranges';
 
 const noise = {
   main: fractalNoise(4096, 13),

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { fixLayer } from '../../../src/data/fix';
 import { loadDataset } from '../../../src/data/load/load';
 import { reportFileText, slugify } from '../../../src/data/new-report';
-import { parseJson } from '../../../src/data/parse-json';
-import { contextOf } from '../../../src/data/validate';
-import { validateLayerText } from '../../../src/data/validate-text';
+import { parseJson } from '../../../src/data/validate/parse-json';
+import { contextOf } from '../../../src/data/validate/validate';
+import { validateLayerText } from '../../../src/data/validate/validate-text';
 import { readLocal, repoUrl } from '../read-local';
 
 const draft = {

@@ -1,5 +1,5 @@
 /**
- * The sweep-line self-intersection check (src/data/ring-crossings.ts) against the quadratic check
+ * The sweep-line self-intersection check (src/data/validate/ring-crossings.ts) against the quadratic check
  * it replaced (kinks-reference.ts, itself tested against @turf/kinks in
  * validate-property.test.ts): on every polygon of the fixtures (the bad-file corpus included),
  * on the bundled data, and on generated rings. Where the two disagree, an exact check in BigInt
@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { firstCrossing, segmentsMeet } from '../../../src/data/ring-crossings';
+import { firstCrossing, segmentsMeet } from '../../../src/data/validate/ring-crossings';
 import { firstKink } from './kinks-reference';
 
 type Ring = number[][];

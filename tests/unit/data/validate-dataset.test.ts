@@ -4,7 +4,7 @@
  * advice. Found missing by mutation testing (docs/testing.md).
  */
 import { describe, expect, it } from 'vitest';
-import { checkUniqueIds } from '../../../src/data/validate-dataset';
+import { checkUniqueIds } from '../../../src/data/validate/validate-dataset';
 
 const at = (id: string, file: string) => ({ feature: { id }, file });
 

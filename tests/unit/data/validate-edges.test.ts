@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { contextOf, validateLayer, validatePosts } from '../../../src/data/validate';
-import { checkManifest } from '../../../src/data/validate-manifest';
+import { contextOf, validateLayer, validatePosts } from '../../../src/data/validate/validate';
+import { checkManifest } from '../../../src/data/validate/validate-manifest';
 
 const read = (path: string) =>
   JSON.parse(readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8'));

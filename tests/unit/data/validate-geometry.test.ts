@@ -5,7 +5,7 @@
  * sweep itself: ring-crossings.test.ts. Found missing by mutation testing (docs/testing.md).
  */
 import { describe, expect, it } from 'vitest';
-import { checkGeometry, WINDING_MESSAGE } from '../../../src/data/validate-geometry';
+import { checkGeometry, WINDING_MESSAGE } from '../../../src/data/validate/validate-geometry';
 
 const where = { file: 'f.geojson', featureId: 'x', featureIndex: 0 };
 const check = (geometry: unknown, topology = true, extra: Record<string, unknown> = {}) =>

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkManifest } from '../../../src/data/validate-manifest';
+import { checkManifest } from '../../../src/data/validate/validate-manifest';
 
 const manifest = JSON.parse(
   readFileSync(new URL('../../fixtures/mini/dataset.json', import.meta.url), 'utf8'),

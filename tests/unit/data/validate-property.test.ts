@@ -11,9 +11,9 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/data/load/load';
 import type { LayerKind } from '../../../src/data/types';
-import { contextOf, type ValidationContext } from '../../../src/data/validate';
+import { contextOf, type ValidationContext } from '../../../src/data/validate/validate';
 import { firstKink } from './kinks-reference';
-import { validateLayerText } from '../../../src/data/validate-text';
+import { validateLayerText } from '../../../src/data/validate/validate-text';
 import { readLocal, repoUrl } from '../read-local';
 
 const SEED = Number(process.env.FC_SEED ?? 20151023);

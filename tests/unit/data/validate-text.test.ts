@@ -11,8 +11,8 @@ import {
   MAX_LAYER_BYTES,
   MAX_SINGLE_FEATURE_BYTES,
   type ValidationContext,
-} from '../../../src/data/validate';
-import { validateLayerText } from '../../../src/data/validate-text';
+} from '../../../src/data/validate/validate';
+import { validateLayerText } from '../../../src/data/validate/validate-text';
 import { readLocal, repoUrl } from '../read-local';
 
 let ctx: ValidationContext;

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../../src/data/problems';
-import { parseJson } from '../../../src/data/parse-json';
-import { validateLayer, validatePosts, type ValidationContext } from '../../../src/data/validate';
+import { parseJson } from '../../../src/data/validate/parse-json';
+import {
+  validateLayer,
+  validatePosts,
+  type ValidationContext,
+} from '../../../src/data/validate/validate';
 
 const ctx: ValidationContext = {
   factionIds: new Set(['regime', 'rebel']),

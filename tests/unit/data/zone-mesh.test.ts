@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/data/load/load';
 import type { ZoneFeatureProps } from '../../../src/data/map-features';
 import type { Dataset } from '../../../src/data/types';
-import { buildZoneMesh, CELL, featuresWithMeshOnce } from '../../../src/data/zone-mesh';
+import { buildZoneMesh, CELL, featuresWithMeshOnce } from '../../../src/data/zones/zone-mesh';
 import { dayGeometry, fractalNoise } from '../../../scripts/lib/synthetic-real-zones';
 import {
   activeRanges,
@@ -19,7 +19,7 @@ import {
   mercator,
   VERTEX_FLOATS,
   type ZoneMesh,
-} from '../../../src/data/zone-ranges';
+} from '../../../src/data/zones/zone-ranges';
 import { readLocal, repoUrl } from '../read-local';
 
 type Zones = FeatureCollection<Polygon | MultiPolygon, ZoneFeatureProps>;

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contextOf } from '../../../src/data/validate';
-import { validateLayerText } from '../../../src/data/validate-text';
+import { contextOf } from '../../../src/data/validate/validate';
+import { validateLayerText } from '../../../src/data/validate/validate-text';
 import { loadDataset } from '../../../src/data/load/load';
 import { readLocal } from '../read-local';
 

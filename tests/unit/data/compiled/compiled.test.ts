@@ -15,7 +15,7 @@ import { FORMAT_VERSION, readHeader, readSourceTable } from '../../../../src/dat
 import { openCompiled } from '../../../../src/data/compiled/open';
 import { loadDataset } from '../../../../src/data/load/load';
 import { buildMapFeatures } from '../../../../src/data/map-features';
-import { featuresWithMeshOnce } from '../../../../src/data/zone-mesh';
+import { featuresWithMeshOnce } from '../../../../src/data/zones/zone-mesh';
 import { readLocalBytes } from '../../../../scripts/lib/compile-local';
 import { startServer, type StaticServer } from '../../../e2e/server';
 import { readLocal } from '../../read-local';

@@ -1,7 +1,7 @@
 /** JSON parsing with located, plain-language syntax errors. */
 import { type ParseError, parse as parseTolerant, printParseErrorCode } from 'jsonc-parser';
 import { lineLocator } from './json-scan';
-import { FILE_START, type Problem } from './problems';
+import { FILE_START, type Problem } from '../problems';
 
 /** jsonc-parser's error names (printParseErrorCode) in plain words. */
 const PLAIN: Record<string, string> = {

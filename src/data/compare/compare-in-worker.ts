@@ -5,7 +5,7 @@
  */
 import type { Comparison } from './compare';
 import type { CompareReply, CompareRequest } from './compare-worker';
-import type { Dataset } from './types';
+import type { Dataset } from '../types';
 
 export class CompareRunner {
   private worker: Worker | null = null;

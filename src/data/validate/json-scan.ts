@@ -8,7 +8,7 @@
  * of zones it takes a tenth of the time jsonc-parser's visitor took (which built every number
  * and recursed per level; docs/performance.md, "Loading a year of real-shaped daily zones").
  */
-import { upperBound } from '../lib/search';
+import { upperBound } from '../../lib/search';
 
 export interface ScanResult {
   /** Start offset of each element of the root object's `features` array. */

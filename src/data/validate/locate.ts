@@ -7,7 +7,7 @@
  */
 import { findNodeAtLocation, type Node, parseTree } from 'jsonc-parser';
 import { lineLocator } from './json-scan';
-import { FILE_START, type Problem } from './problems';
+import { FILE_START, type Problem } from '../problems';
 
 export { FILE_START };
 

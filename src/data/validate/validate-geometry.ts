@@ -5,7 +5,7 @@
  * `crs`. Walks by geometry type at a fixed depth, so hostile nesting cannot exhaust the stack.
  */
 import booleanClockwise from '@turf/boolean-clockwise';
-import type { Problem } from './problems';
+import type { Problem } from '../problems';
 import { firstCrossing } from './ring-crossings';
 import type { Where } from './validate-fields';
 

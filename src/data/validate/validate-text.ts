@@ -3,12 +3,12 @@
  * validate.ts, with each problem located at a line and column. The same function serves the
  * CLI, the app's loader and the in-browser preview.
  */
-import { upperBound } from '../lib/search';
+import { upperBound } from '../../lib/search';
 import { lineLocator, propertyOffset, scanJson } from './json-scan';
 import { FILE_START, locateInText } from './locate';
 import { parseJson } from './parse-json';
-import type { Problem } from './problems';
-import type { LayerKind } from './types';
+import type { Problem } from '../problems';
+import type { LayerKind } from '../types';
 import {
   type LayerResult,
   MAX_LAYER_BYTES,

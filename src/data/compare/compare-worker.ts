@@ -3,7 +3,7 @@
  * longer than a frame, and scrubbing must not stutter while they run.
  */
 import { type Comparison, compareMoments } from './compare';
-import type { Dataset } from './types';
+import type { Dataset } from '../types';
 
 export type CompareRequest =
   | { type: 'dataset'; dataset: Dataset }

@@ -1,7 +1,7 @@
 /** Rules for the dataset manifest (data/dataset.json). */
-import { parseIsoTime } from '../lib/time';
-import type { Problem } from './problems';
-import { LAYER_KINDS, type Manifest } from './types';
+import { parseIsoTime } from '../../lib/time';
+import type { Problem } from '../problems';
+import { LAYER_KINDS, type Manifest } from '../types';
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
 const BASEMAP_KINDS = ['land', 'admin', 'lakes', 'rivers', 'borders', 'coast', 'towns'];

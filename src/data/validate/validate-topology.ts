@@ -5,9 +5,9 @@
  */
 import area from '@turf/area';
 import intersect from '@turf/intersect';
-import type { Problem } from './problems';
-import { zoneInterval } from './timeline';
-import type { Zone } from './types';
+import type { Problem } from '../problems';
+import { zoneInterval } from '../timeline';
+import type { Zone } from '../types';
 import type { Located } from './validate-dataset';
 
 /** Overlaps smaller than this (m²) are drawing noise along shared edges, not a contradiction. */

@@ -9,8 +9,8 @@
  */
 import earcut from 'earcut';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { Dataset } from './types';
-import { buildMapFeatures, type MapFeatures, type ZoneFeatureProps } from './map-features';
+import type { Dataset } from '../types';
+import { buildMapFeatures, type MapFeatures, type ZoneFeatureProps } from '../map-features';
 import {
   APPROXIMATE,
   BREAK,
@@ -23,7 +23,7 @@ import {
   type ZoneMesh,
   type ZoneRange,
 } from './zone-ranges';
-import { closed, polygonsOf } from './zones/rings';
+import { closed, polygonsOf } from './rings';
 
 export function buildZoneMesh(
   zones: FeatureCollection<Polygon | MultiPolygon, ZoneFeatureProps>,

@@ -13,7 +13,7 @@ import { featureCollection, lineString, point } from '@turf/helpers';
 import lineIntersect from '@turf/line-intersect';
 import voronoi from '@turf/voronoi';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import { formatIsoUtc } from '../lib/time';
+import { formatIsoUtc } from '../../lib/time';
 import {
   type DeriveInput,
   diagramBox,
@@ -23,8 +23,8 @@ import {
   seedsAt,
   versionTimes,
 } from './derive-zones';
-import type { Json } from './format-json';
-import { cellEdges, clipCells, key9 } from './zones/cell-clip';
+import type { Json } from '../format-json';
+import { cellEdges, clipCells, key9 } from './cell-clip';
 
 export const FRONTS_SOURCE =
   'derived: edges between Voronoi cells of places held by different factions (scripts/derive-zones.ts); control sources per place in layers/places.geojson';

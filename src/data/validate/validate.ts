@@ -3,8 +3,8 @@
  * loader and the tests: one copy of the rules.
  */
 import { isFeature } from 'geojson-validation';
-import { parseIsoTime } from '../lib/time';
-import type { Problem } from './problems';
+import { parseIsoTime } from '../../lib/time';
+import type { Problem } from '../problems';
 import {
   PLACE_FIELDS,
   POST_FIELDS,
@@ -12,8 +12,8 @@ import {
   ZONE_FIELDS,
   FRONT_FIELDS,
   type Fields,
-} from './schema';
-import type { Front, LayerKind, LonLat, Manifest, Place, Post, Report, Zone } from './types';
+} from '../schema';
+import type { Front, LayerKind, LonLat, Manifest, Place, Post, Report, Zone } from '../types';
 import { checkFields, type Where } from './validate-fields';
 import { checkGeometry } from './validate-geometry';
 import { checkManifest } from './validate-manifest';

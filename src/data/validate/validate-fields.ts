@@ -1,14 +1,14 @@
 /** Checks one properties object against its field schema. */
-import { isHttpUrl } from '../lib/http-url';
-import { parseIsoTime } from '../lib/time';
-import type { Problem } from './problems';
+import { isHttpUrl } from '../../lib/http-url';
+import { parseIsoTime } from '../../lib/time';
+import type { Problem } from '../problems';
 import {
   CLAIM_FIELDS,
   CONTESTED_FIELDS,
   CONTROL_FIELDS,
   type FieldSpec,
   type Fields,
-} from './schema';
+} from '../schema';
 
 export interface Where {
   file: string;

@@ -10,8 +10,8 @@ import difference from '@turf/difference';
 import { featureCollection } from '@turf/helpers';
 import union from '@turf/union';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { parseIsoTime } from '../lib/time';
-import { buildTimeline } from './timeline';
+import { parseIsoTime } from '../../lib/time';
+import { buildTimeline } from '../timeline';
 import {
   CONTESTED_ROW,
   type ControlChange,
@@ -19,7 +19,7 @@ import {
   type Place,
   type Report,
   type Zone,
-} from './types';
+} from '../types';
 
 type Area = Polygon | MultiPolygon;
 

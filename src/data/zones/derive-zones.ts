@@ -21,12 +21,12 @@ import { featureCollection, point } from '@turf/helpers';
 import union from '@turf/union';
 import voronoi from '@turf/voronoi';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { formatIsoUtc, parseIsoTime } from '../lib/time';
-import { type ClippedCell, cellClipper, clipCells } from './zones/cell-clip';
-import { cleanPolygons } from './zones/clean-polygons';
+import { formatIsoUtc, parseIsoTime } from '../../lib/time';
+import { type ClippedCell, cellClipper, clipCells } from './cell-clip';
+import { cleanPolygons } from './clean-polygons';
 
 export { cellClipper };
-import type { Json } from './format-json';
+import type { Json } from '../format-json';
 
 /** How far (km) a place's control is taken to reach around it. */
 export const REACH_KM = 12;

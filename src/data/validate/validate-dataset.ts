@@ -2,7 +2,7 @@
  * Rules across files, run once every file is loaded: ids unique across the dataset. (Zones
  * overlapping in space and time: validate-topology.ts.)
  */
-import type { Problem } from './problems';
+import type { Problem } from '../problems';
 
 export interface Located<F> {
   feature: F;
