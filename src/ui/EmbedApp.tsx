@@ -8,7 +8,7 @@ import type { EmbedMode } from '../lib/share-links';
 import { momentLink } from '../lib/share-links';
 import { formatUtcInWords } from '../lib/time';
 import { UNKNOWN_COLOR } from '../lib/palette';
-import { TimeSlider } from './TimeSlider';
+import { TimeSlider } from './time/TimeSlider';
 import { useApp, useAppState } from './use-app-state';
 import { t, uiLang } from '../i18n/i18n';
 import { DATA_LANG } from '../lib/lang';

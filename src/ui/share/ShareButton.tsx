@@ -6,7 +6,7 @@
  */
 import type { FunctionComponent } from 'preact';
 import { useState } from 'preact/hooks';
-import { loadMessages, t } from '../i18n/i18n';
+import { loadMessages, t } from '../../i18n/i18n';
 import type { ShareDialogProps, VideoJobStatusProps } from './ShareDialog';
 import type { VideoJob } from './video-job';
 

@@ -4,21 +4,21 @@
  * by DraftPanel (with the report builder), so readers who never draft never download it.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { reportFileText } from '../data/new-report';
-import { formatProblem } from '../data/problems';
-import { CATEGORIES, EVENT_TYPES } from '../data/categories';
-import { REPORT_STATUSES, type ReportStatus } from '../data/types';
-import { formatIsoUtc } from '../lib/time';
+import { reportFileText } from '../../data/new-report';
+import { formatProblem } from '../../data/problems';
+import { CATEGORIES, EVENT_TYPES } from '../../data/categories';
+import { REPORT_STATUSES, type ReportStatus } from '../../data/types';
+import { formatIsoUtc } from '../../lib/time';
 import {
   clearDraft,
   type DraftFields,
   emptyDraft,
   loadDraft,
   saveDraft,
-} from '../state/draft-storage';
-import { useApp, useAppState } from './use-app-state';
-import { loadMessages, type MessageId, t } from '../i18n/i18n';
-import { STATUS_IN_TEXT } from '../i18n/labels';
+} from '../../state/draft-storage';
+import { useApp, useAppState } from '../use-app-state';
+import { loadMessages, type MessageId, t } from '../../i18n/i18n';
+import { STATUS_IN_TEXT } from '../../i18n/labels';
 
 /** The form's strings (the `draft` catalog part), fetched with its code; DraftPanel awaits it. */
 export const messagesReady = loadMessages('draft');
@@ -41,9 +41,13 @@ const TEXT_FIELDS: { key: keyof DraftFields; label: MessageId; long?: boolean; h
  * of the app's main bundle.
  */
 const loadChecker = () =>
-  Promise.all([import('../data/validate/validate-text'), import('../data/validate/validate')]).then(
-    ([text, rules]) => ({ validateLayerText: text.validateLayerText, contextOf: rules.contextOf }),
-  );
+  Promise.all([
+    import('../../data/validate/validate-text'),
+    import('../../data/validate/validate'),
+  ]).then(([text, rules]) => ({
+    validateLayerText: text.validateLayerText,
+    contextOf: rules.contextOf,
+  }));
 type Checker = Awaited<ReturnType<typeof loadChecker>>;
 
 export function DraftForm({ startNow = false }: { startNow?: boolean }) {

@@ -2,13 +2,13 @@
  * The reports known at the current time that the filter lets through and the pins' window holds,
  * newest first; choosing one opens its popup.
  */
-import { DATA_LANG } from '../lib/lang';
-import { formatUtcInWords } from '../lib/time';
-import { windowStart } from '../data/filter/pin-window';
-import { isFiltering } from '../data/filter/report-filter';
-import { useApp, useAppState, useFilteredReports, useThrottledTime } from './use-app-state';
-import { t as tr, uiLang } from '../i18n/i18n';
-import { STATUS_LABEL, WINDOW_IN_TEXT } from '../i18n/labels';
+import { DATA_LANG } from '../../lib/lang';
+import { formatUtcInWords } from '../../lib/time';
+import { windowStart } from '../../data/filter/pin-window';
+import { isFiltering } from '../../data/filter/report-filter';
+import { useApp, useAppState, useFilteredReports, useThrottledTime } from '../use-app-state';
+import { t as tr, uiLang } from '../../i18n/i18n';
+import { STATUS_LABEL, WINDOW_IN_TEXT } from '../../i18n/labels';
 
 /** The feed lists this many of the newest reports: a list of 100,000 would stall every step. */
 export const FEED_LIMIT = 50;

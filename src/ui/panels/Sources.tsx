@@ -1,8 +1,8 @@
 /** The dataset's sources and licences, with links where they are http(s). */
-import { isHttpUrl } from '../lib/http-url';
-import { useApp } from './use-app-state';
-import { t } from '../i18n/i18n';
-import { DATA_LANG } from '../lib/lang';
+import { isHttpUrl } from '../../lib/http-url';
+import { useApp } from '../use-app-state';
+import { t } from '../../i18n/i18n';
+import { DATA_LANG } from '../../lib/lang';
 
 export function Sources() {
   const { dataset } = useApp();

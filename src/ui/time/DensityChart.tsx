@@ -5,11 +5,11 @@
  * of the reports the filter lets through.
  */
 import { useMemo, useState } from 'preact/hooks';
-import { type DayCount, dailyCounts } from '../data/density';
-import { formatUtcDate } from '../lib/time';
-import { useApp, useFilteredReports } from './use-app-state';
-import { t, uiLang } from '../i18n/i18n';
-import { dirOf } from '../lib/lang';
+import { type DayCount, dailyCounts } from '../../data/density';
+import { formatUtcDate } from '../../lib/time';
+import { useApp, useFilteredReports } from '../use-app-state';
+import { t, uiLang } from '../../i18n/i18n';
+import { dirOf } from '../../lib/lang';
 
 const W = 1000;
 const H = 36;

@@ -4,11 +4,11 @@
  * popup with its control history; Escape clears.
  */
 import { useMemo, useState } from 'preact/hooks';
-import { searchPlaces, searchUnplaced } from '../data/place-search';
-import type { PlaceProps } from '../data/types';
-import { formatUtcDate } from '../lib/time';
-import { useApp } from './use-app-state';
-import { t, uiLang } from '../i18n/i18n';
+import { searchPlaces, searchUnplaced } from '../../data/place-search';
+import type { PlaceProps } from '../../data/types';
+import { formatUtcDate } from '../../lib/time';
+import { useApp } from '../use-app-state';
+import { t, uiLang } from '../../i18n/i18n';
 
 export function PlaceSearch() {
   const { dataset, store, timeline } = useApp();

@@ -4,8 +4,8 @@
  */
 import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { hasStoredDraft } from '../state/draft-key';
-import { t } from '../i18n/i18n';
+import { hasStoredDraft } from '../../state/draft-key';
+import { t } from '../../i18n/i18n';
 
 type Form = FunctionComponent<{ startNow?: boolean }>;
 // The form's catalog part (`draft`) loads with it.
@@ -16,7 +16,7 @@ export function DraftPanel() {
   useEffect(() => {
     // A draft saved before a reload reopens (the check that it is one loads with the form).
     if (!hasStoredDraft(localStorage)) return;
-    void Promise.all([loadForm(), import('../state/draft-storage')]).then(([Form, storage]) => {
+    void Promise.all([loadForm(), import('../../state/draft-storage')]).then(([Form, storage]) => {
       if (storage.loadDraft(localStorage)) setForm({ Form, startNow: false });
     });
   }, []);

@@ -1,9 +1,9 @@
 /** "Check a file": pick (or drop) a GeoJSON file, see its problems and its pins at their time. */
 import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { AppState } from '../state/store';
-import { checkUserFile } from './FileDrop';
-import { useApp, useAppState } from './use-app-state';
+import type { AppState } from '../../state/store';
+import { checkUserFile } from '../FileDrop';
+import { useApp, useAppState } from '../use-app-state';
 
 type Result = FunctionComponent<{ checked: NonNullable<AppState['checked']> }>;
 

@@ -6,8 +6,8 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
-import { CATEGORIES, categoryById, EVENT_TYPES } from '../data/categories';
-import { PIN_WINDOWS, type PinWindow, windowStart } from '../data/filter/pin-window';
+import { CATEGORIES, categoryById, EVENT_TYPES } from '../../data/categories';
+import { PIN_WINDOWS, type PinWindow, windowStart } from '../../data/filter/pin-window';
 import {
   type Facet,
   facetCounts,
@@ -15,13 +15,13 @@ import {
   NO_FILTER,
   NO_POST,
   type ReportFilter,
-} from '../data/filter/report-filter';
-import { STATUS_STYLE } from '../lib/palette';
-import { useApp, useAppState, useFilteredReports, useThrottledTime } from './use-app-state';
-import { t as tr, uiLang } from '../i18n/i18n';
-import { STATUS_LABEL, WINDOW_LABEL } from '../i18n/labels';
-import { formatNumber } from '../lib/time';
-import { DATA_LANG } from '../lib/lang';
+} from '../../data/filter/report-filter';
+import { STATUS_STYLE } from '../../lib/palette';
+import { useApp, useAppState, useFilteredReports, useThrottledTime } from '../use-app-state';
+import { t as tr, uiLang } from '../../i18n/i18n';
+import { STATUS_LABEL, WINDOW_LABEL } from '../../i18n/labels';
+import { formatNumber } from '../../lib/time';
+import { DATA_LANG } from '../../lib/lang';
 
 /** Counts follow a moving time at most this often (a pass over the reports in the window). */
 const COUNTS_REFRESH_MS = 1000;

@@ -5,9 +5,9 @@
  */
 import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { previousPostTime } from '../data/timeline';
-import { loadMessages, t as tr } from '../i18n/i18n';
-import { useApp, useAppState } from './use-app-state';
+import { previousPostTime } from '../../data/timeline';
+import { loadMessages, t as tr } from '../../i18n/i18n';
+import { useApp, useAppState } from '../use-app-state';
 
 type View = FunctionComponent<{ a: number }>;
 let view: Promise<View> | null = null;

@@ -6,11 +6,11 @@
  * ARIA practices ask of a horizontal slider in a right-to-left page; Up/Down keep their sense.
  */
 import { useRef } from 'preact/hooks';
-import { nextPostTime, previousPostTime, snapToPost } from '../data/timeline';
-import { formatUtcDate, formatUtcInWords } from '../lib/time';
-import { useApp, useAppState } from './use-app-state';
-import { t as tr, uiLang } from '../i18n/i18n';
-import { dirOf } from '../lib/lang';
+import { nextPostTime, previousPostTime, snapToPost } from '../../data/timeline';
+import { formatUtcDate, formatUtcInWords } from '../../lib/time';
+import { useApp, useAppState } from '../use-app-state';
+import { t as tr, uiLang } from '../../i18n/i18n';
+import { dirOf } from '../../lib/lang';
 
 /** How close (as a share of the track) a release must be to a post to snap to it. */
 const SNAP_SHARE = 0.015;

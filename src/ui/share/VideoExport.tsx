@@ -4,11 +4,11 @@
  * Download video; and, while a video is made, a progress bar with Cancel. The job itself lives in
  * ShareButton, so closing the dialog does not stop it.
  */
-import { t } from '../i18n/i18n';
+import { t } from '../../i18n/i18n';
 import { useEffect, useState } from 'preact/hooks';
-import { useNumberField } from './use-number-field';
-import { previousPostTime } from '../data/timeline';
-import { formatUtcInput, parseUtcInput } from '../lib/time';
+import { useNumberField } from '../use-number-field';
+import { previousPostTime } from '../../data/timeline';
+import { formatUtcInput, parseUtcInput } from '../../lib/time';
 import {
   DIALOG_DURATION,
   VIDEO_FPS,
@@ -16,9 +16,9 @@ import {
   type VideoSpec,
   videoFileName,
   videoSpecProblem,
-} from '../lib/video-plan';
-import { chooseVideoFormat, type VideoFormat } from '../video/format';
-import { useApp } from './use-app-state';
+} from '../../lib/video-plan';
+import { chooseVideoFormat, type VideoFormat } from '../../video/format';
+import { useApp } from '../use-app-state';
 import { startVideoJob, type VideoJob } from './video-job';
 
 type Probe = { checking: true } | { format: VideoFormat } | { problem: string };

@@ -1,9 +1,9 @@
 /** The result of checking a file (CheckedFilePanel): its counts, problems and a Clear button. A
  * chunk fetched with the checker on the first file: opening the map needs neither. */
-import { formatProblem } from '../data/problems';
-import type { AppState } from '../state/store';
-import { useApp } from './use-app-state';
-import { loadMessages, t } from '../i18n/i18n';
+import { formatProblem } from '../../data/problems';
+import type { AppState } from '../../state/store';
+import { useApp } from '../use-app-state';
+import { loadMessages, t } from '../../i18n/i18n';
 
 /** The result's strings (the `check` catalog part), fetched with its code; the panel awaits it.
  * The validator's own problem lines stay English: they are for contributors. */

@@ -5,12 +5,12 @@
  * through). A chunk of its own with the `compare` part of the catalog: opening the map needs
  * neither.
  */
-import { CONTESTED_ROW } from '../data/types';
-import { citationText } from './citation';
-import { formatNumber, formatUtcInWords as inWords } from '../lib/time';
-import { useApp, useAppState, useFilteredReports } from './use-app-state';
-import { t as tr, uiLang } from '../i18n/i18n';
-import { DATA_LANG } from '../lib/lang';
+import { CONTESTED_ROW } from '../../data/types';
+import { citationText } from '../citation';
+import { formatNumber, formatUtcInWords as inWords } from '../../lib/time';
+import { useApp, useAppState, useFilteredReports } from '../use-app-state';
+import { t as tr, uiLang } from '../../i18n/i18n';
+import { DATA_LANG } from '../../lib/lang';
 
 const km2 = (n: number) => formatNumber(Math.round(n), uiLang());
 const formatUtcInWords = (ms: number) => inWords(ms, uiLang());

@@ -1,10 +1,10 @@
 /** The legend: factions (from the dataset), zone precision, pin statuses, uncertain positions. */
-import { REPORT_STATUSES } from '../data/types';
-import { STATUS_STYLE, UNKNOWN_COLOR } from '../lib/palette';
-import { useApp } from './use-app-state';
-import { t } from '../i18n/i18n';
-import { STATUS_IN_TEXT } from '../i18n/labels';
-import { DATA_LANG } from '../lib/lang';
+import { REPORT_STATUSES } from '../../data/types';
+import { STATUS_STYLE, UNKNOWN_COLOR } from '../../lib/palette';
+import { useApp } from '../use-app-state';
+import { t } from '../../i18n/i18n';
+import { STATUS_IN_TEXT } from '../../i18n/labels';
+import { DATA_LANG } from '../../lib/lang';
 
 export function Legend() {
   const { dataset } = useApp();

@@ -1,14 +1,14 @@
 /** The clock, post navigation, Play/Pause with speed, and the slider. */
 import { Pause, Play, SkipBack, SkipForward } from 'lucide';
 import { useMemo } from 'preact/hooks';
-import { nextPostTime, previousPostTime } from '../data/timeline';
-import { formatUtcClock, formatUtcDate, formatUtcInWords } from '../lib/time';
-import { SPEEDS } from '../state/store';
+import { nextPostTime, previousPostTime } from '../../data/timeline';
+import { formatUtcClock, formatUtcDate, formatUtcInWords } from '../../lib/time';
+import { SPEEDS } from '../../state/store';
 import { DensityChart } from './DensityChart';
-import { Icon } from './Icon';
+import { Icon } from '../Icon';
 import { TimeSlider } from './TimeSlider';
-import { useApp, useAppState } from './use-app-state';
-import { t as tr, uiLang } from '../i18n/i18n';
+import { useApp, useAppState } from '../use-app-state';
+import { t as tr, uiLang } from '../../i18n/i18n';
 
 export function TimeControls() {
   const { store, timeline } = useApp();

@@ -5,8 +5,8 @@
  */
 import { X } from 'lucide';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useNumberField } from './use-number-field';
-import { EXPORT_PRESETS, exportFileName } from '../lib/export-compose';
+import { useNumberField } from '../use-number-field';
+import { EXPORT_PRESETS, exportFileName } from '../../lib/export-compose';
 import {
   EMBED_MAX,
   EMBED_MIN,
@@ -14,11 +14,11 @@ import {
   embedCode,
   embedUrl,
   momentLink,
-} from '../lib/share-links';
-import { formatUtcDate } from '../lib/time';
-import { Icon } from './Icon';
-import { useApp } from './use-app-state';
-import { t, uiLang } from '../i18n/i18n';
+} from '../../lib/share-links';
+import { formatUtcDate } from '../../lib/time';
+import { Icon } from '../Icon';
+import { useApp } from '../use-app-state';
+import { t, uiLang } from '../../i18n/i18n';
 import type { VideoJob } from './video-job';
 import { VideoExport } from './VideoExport';
 

@@ -3,8 +3,8 @@
  * stop it: the page stays usable and the Share button shows the progress and a Cancel button
  * (ShareButton.tsx). Frames are counted as the export hands them to the encoder.
  */
-import { t } from '../i18n/i18n';
-import { secondsLeft, type VideoExportHooks, type VideoExportResult } from '../lib/video-plan';
+import { t } from '../../i18n/i18n';
+import { secondsLeft, type VideoExportHooks, type VideoExportResult } from '../../lib/video-plan';
 
 export interface VideoJob {
   state: 'running' | 'cancelling' | 'saved' | 'cancelled' | 'failed';

@@ -1,7 +1,7 @@
 /** Checkboxes that show or hide the zones, places and reports layers. */
-import { LAYER_KINDS, type LayerKind } from '../data/types';
-import { useApp, useAppState } from './use-app-state';
-import { type MessageId, t, uiLang } from '../i18n/i18n';
+import { LAYER_KINDS, type LayerKind } from '../../data/types';
+import { useApp, useAppState } from '../use-app-state';
+import { type MessageId, t, uiLang } from '../../i18n/i18n';
 
 const DEFAULT_TITLE: Record<LayerKind, MessageId> = {
   fronts: 'layers.fronts',
