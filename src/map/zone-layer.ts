@@ -238,6 +238,7 @@ export class ZoneLayer implements CustomLayerInterface {
       textureWidth: 0,
     };
     this.upload(gl, this.gl);
+    this.stale = false;
   }
 
   /** Puts the mesh in GPU buffers and the edges' texture (again, after setMesh). */
