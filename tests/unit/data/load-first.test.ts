@@ -199,12 +199,29 @@ describe('featureSpans and peekZonesActiveAt', () => {
       }
   });
 
+  it('reads JSON however it is spaced: before the root, around colons, after the end', () => {
+    const feature = (from: string) =>
+      `{ "type" : "Feature" , "properties" :\n {"valid_from":"${from}"} , "geometry" : null }`;
+    const text = `\n\t {"type":"FeatureCollection", "features"\n : [ ${feature('2016-01-01T00:00:00Z')} ,\n${feature('2017-01-01T00:00:00Z')} ] }  \r\n  `;
+    const t = Date.parse('2016-06-01T00:00:00Z');
+    expect(featureSpans(text)).toHaveLength(2);
+    expect(peekZonesActiveAt(text, t)).toEqual(rawZonesActiveAt(JSON.parse(text), t));
+    // A "features" that is not the root's key, or not an array, holds no features.
+    expect(featureSpans('{"type":"FeatureCollection","features":{"a":[{"b":1}]}}')).toEqual([]);
+    expect(featureSpans('{"name":"features","list":[{"b":1}],"features":[]}')).toEqual([]);
+    expect(featureSpans('{"x":{"features":[{"b":1}]},"features":[]}')).toEqual([]);
+  });
+
   it('gives null for a file cut short or with text after it, so the caller parses it all', () => {
     const text = readFileSync(join(ROOT, 'data/layers/zones.geojson'), 'utf8');
     expect(featureSpans(text)).not.toBeNull();
     expect(featureSpans(text.slice(0, -200))).toBeNull();
     expect(featureSpans(`${text}]`)).toBeNull();
     expect(featureSpans(`[${text}]`)).toBeNull();
+    // Cut right after a whole feature: every bracket so far closes, but not the root's.
+    const first = featureSpans(text)?.[0];
+    expect(first).toBeDefined();
+    expect(featureSpans(`${text.slice(0, first?.end)}]`)).toBeNull();
     expect(peekZonesActiveAt(text.slice(0, text.length / 2), Date.now())).toBeNull();
   });
 
@@ -221,5 +238,6 @@ describe('featureSpans and peekZonesActiveAt', () => {
       expect(peekZonesActiveAt(text, t)).toEqual(rawZonesActiveAt(value, t));
       expect(peekZonesActiveAt(text, t - 1)).toEqual(rawZonesActiveAt(value, t - 1));
     }
-  });
+    // (Slow under mutation testing, where every loop step is instrumented.)
+  }, 60_000);
 });
