@@ -4,7 +4,16 @@
  * triangulating the rest, so the map shows the current front lines seconds earlier and fills in
  * the other days after (docs/performance.md, "Newest first"). Pure: no DOM, no workers.
  */
-import { parseIsoTime, OPEN_END_MS } from '../../lib/time';
+import { OPEN_END_MS, parseIsoTime } from '../../lib/time';
+import {
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COLON,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+} from '../validate/json-scan';
 
 /**
  * The features of a parsed zones FeatureCollection active at t (valid_from <= t < valid_to, as
@@ -23,14 +32,6 @@ export function rawZonesActiveAt(value: unknown, t: number): unknown[] {
     return t < t1;
   });
 }
-
-const QUOTE = 34;
-const BACKSLASH = 92;
-const COLON = 58;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
 
 /** Where a feature lies in the text, and its "properties" object (-1 when it has none). */
 export interface FeatureSpan {

@@ -25,13 +25,14 @@ export const MAX_SCAN_DEPTH = 2_000;
 
 type Frame = { kind: 'object'; keys: Set<string> | null; key: string | null } | { kind: 'array' };
 
-const QUOTE = 34;
-const BACKSLASH = 92;
-const COLON = 58;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
+/** The character codes the scans look for (first-zones.ts reads them too). */
+export const QUOTE = 34;
+export const BACKSLASH = 92;
+export const COLON = 58;
+export const OPEN_BRACE = 123;
+export const CLOSE_BRACE = 125;
+export const OPEN_BRACKET = 91;
+export const CLOSE_BRACKET = 93;
 
 /** Scans JSON text that JSON.parse accepted (a leading BOM is not part of it). */
 export function scanJson(text: string): ScanResult {
