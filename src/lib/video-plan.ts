@@ -1,7 +1,7 @@
 /**
  * What a video export is: a moment A to a moment B played over a duration at a frame rate and a
  * size. Pure: the frame times, the checks and the file name are shared by the Share dialog, the
- * offscreen renderer (src/map/export-video.ts), `npm run snapshot` and the tests.
+ * offscreen renderer (src/map/export/export-video.ts), `npm run snapshot` and the tests.
  */
 import type { MessageId } from '../i18n/i18n';
 import { datasetSlug, exportSizeProblem, momentSlug } from './export-compose';

@@ -1,21 +1,8 @@
-/**
- * The one class that owns the MapLibre map. Everything else talks to the map through it:
- * applyTime(t), setVisibleLayers(kinds), setView(view), showReport(id).
- */
-import type { UiLang } from '../lib/lang';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import {
-  AttributionControl,
-  type GeoJSONSource,
-  Map as MapLibreMap,
-  NavigationControl,
-  ScaleControl,
-  setWorkerUrl,
-} from 'maplibre-gl';
+import { type Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { MapFeatures } from '../data/map-features';
 import type { Timeline } from '../data/timeline';
-import { reportFeatures } from '../data/report-features';
 import type { Comparison } from '../data/compare/compare';
 import { filterReports } from '../data/filter/filtered-reports';
 import { isFiltering, NO_FILTER, type ReportFilter } from '../data/filter/report-filter';
@@ -24,72 +11,29 @@ import type { ExportSize } from '../lib/export-compose';
 import type { VideoExportHooks, VideoExportResult, VideoSpec } from '../lib/video-plan';
 import type { View } from '../state/store';
 import { BASEMAP_TOWNS, townFilter } from './basemap-style';
-import { adoptEarlyMap, type EarlyMap, MAP_DEFAULTS } from './early-map';
 import { FROM_STORE, MapInteraction } from './interaction';
 import {
   COMPARE_GAINED,
-  COMPARE_PLACES,
-  COMPARE_SOURCE,
-  comparePlacesFilter,
-  DRAFT_SOURCE,
   PREVIEW_CIRCLE,
-  PREVIEW_SOURCE,
   layersOf,
   UNKNOWN_COLOR,
-  buildStyle,
   globalStateDefaults,
   placePointsOf,
   timeLayers,
   thematicSources,
 } from './style';
-import type { FontUrls } from './font-faces';
-import { PinLayer } from './pin-layer';
+import { type ControllerOptions, openMap } from './open-map';
+import { drawComparison, drawDraftPoint, drawPreview } from './overlays';
+import { PinLayer } from './layers/pin-layer';
 import { countRendered, type RenderedKind } from './rendered-count';
-import { ZoneLayer } from './zone-layer';
+import { ZoneLayer } from './layers/zone-layer';
 import { TimeSender } from './time-sender';
 import { planTime, type TimePlan } from './time-plan';
 import { pinsOnGpu, type TimeStrategy } from './time-strategy';
 
 setWorkerUrl(workerUrl);
 
-export interface ControllerOptions {
-  container: HTMLElement;
-  dataset: Dataset;
-  timeline: Timeline;
-  features: MapFeatures;
-  fonts: FontUrls;
-  t: number;
-  view: View;
-  visible: readonly LayerKind[];
-  /** An external basemap style URL; the thematic layers are added on top. */
-  styleUrl?: string;
-  /** A map already opened on the basemap while the data loaded (early-map.ts): adopted
-   * instead of creating one; the thematic layers are added on top. */
-  early?: EarlyMap;
-  /** How time reaches the map (see time-strategy.ts); `keyed` unless benchmarking. */
-  strategy?: TimeStrategy;
-  /** The user moved the map. */
-  onMove(view: View): void;
-  /** The map's extent after any move, [west, south, east, north] degrees (the changes log
-   * filters by it). */
-  onExtent?(extent: [number, number, number, number]): void;
-  /** The user clicked a report pin (id) or closed its popup (null). */
-  onSelectReport(id: string | null): void;
-  /** In drafting mode, the user clicked the map here. */
-  onDraftClick(at: LonLat): void;
-  /** Device pixels per CSS px; default the screen's (an export sets its own). */
-  pixelRatio?: number;
-  /** False for a map nobody touches (an export); default true. */
-  interactive?: boolean;
-  /** Embedded in a page: one finger or Ctrl + wheel to move, so the page scrolls past it. */
-  cooperativeGestures?: boolean;
-  /** Which controls to add: all (default), zoom buttons only (embeds: the page shows the
-   * attribution itself), or none (an export draws its own). */
-  controls?: 'full' | 'embed' | 'none';
-  /** The interface language: place labels lead with its names; exports write their date and
-   * legend in it. Default English. */
-  lang?: UiLang;
-}
+export type { ControllerOptions } from './open-map';
 
 export class MapController {
   readonly map: MapLibreMap;
@@ -129,33 +73,9 @@ export class MapController {
     if (gpuPins) this.pins = new PinLayer(opts.features.reports.features, opts.t);
     if (mesh)
       this.zones = new ZoneLayer(mesh, opts.dataset.manifest.factions, UNKNOWN_COLOR, opts.t);
-    const { dataset, features, fonts, view } = opts;
     this.t = opts.t;
-    const resolve = (path: string) => new URL(path, dataset.baseUrl).href;
-    const early = opts.early;
-    this.map = early
-      ? adoptEarlyMap(early, opts.container, view)
-      : new MapLibreMap({
-          ...MAP_DEFAULTS,
-          container: opts.container,
-          style:
-            opts.styleUrl ??
-            buildStyle({
-              strategy: this.strategy,
-              manifest: dataset.manifest,
-              features,
-              plan: this.plan,
-              fonts,
-              resolve,
-              initialTime: opts.t,
-              lang: opts.lang,
-            }),
-          center: view.center,
-          zoom: view.zoom,
-          pixelRatio: opts.pixelRatio,
-          interactive: opts.interactive ?? true,
-          cooperativeGestures: opts.cooperativeGestures ?? false,
-        });
+    const { map, loaded } = openMap(opts, this.strategy, this.plan);
+    this.map = map;
     this.timeSender = new TimeSender(
       this.map,
       this.strategy,
@@ -164,23 +84,11 @@ export class MapController {
       this.zones,
       opts.t,
     );
-    const controls = opts.controls ?? 'full';
-    if (controls === 'full') {
-      this.map.addControl(
-        new AttributionControl({ customAttribution: dataset.manifest.attribution }),
-      );
-      this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
-    }
-    if (controls !== 'none')
-      this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    const loaded = early
-      ? early.loaded
-      : new Promise<void>((res) => this.map.once('load', () => res()));
     this.ready = new Promise((res) => {
       loaded.then(() => {
         // Whatever fails here, the map must still become ready: the rest keeps working.
         try {
-          if (early) this.addToEarlyMap();
+          if (opts.early) this.addToEarlyMap();
           else if (opts.styleUrl) this.addThematicLayers();
           // The zones go where the tiled zone layers would be: under the compare overlay.
           if (this.zones) this.map.addLayer(this.zones, COMPARE_GAINED);
@@ -248,8 +156,7 @@ export class MapController {
   setPreview(reports: Report[]) {
     this.previewReports = reports;
     if (reports.length > 0) this.sendTime(this.t);
-    const source = this.map.getSource<GeoJSONSource>(PREVIEW_SOURCE);
-    source?.setData(reportFeatures(reports));
+    drawPreview(this.map, reports);
   }
 
   /** Drafting mode: a map click places the draft pin instead of opening popups. */
@@ -259,13 +166,7 @@ export class MapController {
 
   /** Where the pin being drafted is, or null. */
   setDraftPoint(at: LonLat | null) {
-    const source = this.map.getSource<GeoJSONSource>(DRAFT_SOURCE);
-    source?.setData({
-      type: 'FeatureCollection',
-      features: at
-        ? [{ type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: {} }]
-        : [],
-    });
+    drawDraftPoint(this.map, at);
   }
 
   /**
@@ -376,15 +277,7 @@ export class MapController {
    * changed hands; null clears both.
    */
   setComparison(c: Comparison | null) {
-    this.map.getSource<GeoJSONSource>(COMPARE_SOURCE)?.setData({
-      type: 'FeatureCollection',
-      features: c?.areas ?? [],
-    });
-    if (this.map.getLayer(COMPARE_PLACES))
-      this.map.setFilter(
-        COMPARE_PLACES,
-        comparePlacesFilter(c?.places.map((p) => p.placeId) ?? []),
-      );
+    drawComparison(this.map, c);
   }
 
   /** Shows a place (from the search box): moves there if needed and opens its popup. */
@@ -405,7 +298,7 @@ export class MapController {
    */
   async exportImage(size: ExportSize): Promise<Blob> {
     // Loaded on first use: the export code stays out of the app's first download.
-    const { exportMap } = await import('./export-map');
+    const { exportMap } = await import('./export/export-map');
     return exportMap(this.exportOptions(), size);
   }
 
@@ -414,7 +307,7 @@ export class MapController {
    * frame on a second, offscreen map (export-video.ts, loaded with its encoder on first use).
    */
   async exportVideo(spec: VideoSpec, hooks: VideoExportHooks = {}): Promise<VideoExportResult> {
-    const { exportVideo } = await import('./export-video');
+    const { exportVideo } = await import('./export/export-video');
     return exportVideo(this.exportOptions(), spec, hooks);
   }
 

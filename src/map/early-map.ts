@@ -9,10 +9,10 @@
 import { Map as MapLibreMap } from 'maplibre-gl';
 import type { LonLat, Manifest } from '../data/types';
 import type { FontUrls } from './font-faces';
-import { warmPrograms } from './gl-program';
-import { PIN_PROGRAM } from './pin-layer';
+import { warmPrograms } from './layers/gl-program';
+import { PIN_PROGRAM } from './layers/pin-layer';
 import { basemapOnlyStyle } from './style';
-import { ZONE_PROGRAMS } from './zone-layer';
+import { ZONE_PROGRAMS } from './layers/zone-layer';
 
 /** The custom layer that starts compiling our layers' programs (removed on adoption). */
 const WARM_UP = 'warm-up';

@@ -6,7 +6,7 @@
 import { type Map as MapLibreMap, type MapLayerMouseEvent, Popup } from 'maplibre-gl';
 import type { Timeline } from '../data/timeline';
 import type { Dataset, LonLat, Place, Report } from '../data/types';
-import type { PinLayer } from './pin-layer';
+import type { PinLayer } from './layers/pin-layer';
 import { loadMessages } from '../i18n/i18n';
 import { clickableLayers, layersOf, PLACES_CIRCLE, PREVIEW_CIRCLE } from './style';
 import type { TimePlan } from './time-plan';

@@ -5,7 +5,7 @@
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LayerKind } from '../data/types';
-import type { PinLayer } from './pin-layer';
+import type { PinLayer } from './layers/pin-layer';
 import {
   COMPARE_GAINED,
   COMPARE_LOST,
@@ -20,7 +20,7 @@ import {
 } from './style';
 import type { TimePlan } from './time-plan';
 import { pinsOnGpu, type TimeStrategy } from './time-strategy';
-import type { ZoneLayer } from './zone-layer';
+import type { ZoneLayer } from './layers/zone-layer';
 
 /** What renderedCount can count: a layer kind, a checked file's pins, the draft pin, or, in
  * compare mode, the factions with gained or lost areas drawn and the ringed places. */

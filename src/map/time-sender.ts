@@ -7,8 +7,8 @@ import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { MapFeatures } from '../data/map-features';
 import type { Timeline } from '../data/timeline';
 import type { Dataset } from '../data/types';
-import type { PinLayer } from './pin-layer';
-import type { ZoneLayer } from './zone-layer';
+import type { PinLayer } from './layers/pin-layer';
+import type { ZoneLayer } from './layers/zone-layer';
 import {
   CONTESTED_STATE,
   FACTION_STATE,

@@ -20,7 +20,7 @@ export interface AppContextValue {
    * touches the map). */
   exportImage(size: ExportSize): Promise<Blob>;
   /** Renders the current view and layers as a video from moment A to B (the controller steps an
-   * offscreen map; see src/map/export-video.ts). */
+   * offscreen map; see src/map/export/export-video.ts). */
   exportVideo(spec: VideoSpec, hooks?: VideoExportHooks): Promise<VideoExportResult>;
 }
 

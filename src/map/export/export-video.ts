@@ -15,9 +15,9 @@ import {
   type VideoSpec,
   videoFileName,
   videoSpecProblem,
-} from '../lib/video-plan';
-import { startFrameEncoder } from '../video/encoder';
-import { chooseVideoFormat } from '../video/format';
+} from '../../lib/video-plan';
+import { startFrameEncoder } from '../../video/encoder';
+import { chooseVideoFormat } from '../../video/format';
 import { type ExportMapOptions, openOffscreenExport } from './export-map';
 
 const aborted = () => new DOMException('The video export was cancelled.', 'AbortError');

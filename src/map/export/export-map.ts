@@ -5,13 +5,13 @@
  * moment; the video export (export-video.ts) steps the same offscreen map through many. Loaded
  * on demand.
  */
-import { drawExport, type ExportSize, exportSizeProblem } from '../lib/export-compose';
-import { metresPerPixel, scaleBar } from '../lib/scale-bar';
-import { t as tr } from '../i18n/i18n';
-import { dirOf } from '../lib/lang';
-import { formatUtcInWords } from '../lib/time';
-import { type ControllerOptions, MapController } from './controller';
-import { UNKNOWN_COLOR } from './style';
+import { drawExport, type ExportSize, exportSizeProblem } from '../../lib/export-compose';
+import { metresPerPixel, scaleBar } from '../../lib/scale-bar';
+import { t as tr } from '../../i18n/i18n';
+import { dirOf } from '../../lib/lang';
+import { formatUtcInWords } from '../../lib/time';
+import { type ControllerOptions, MapController } from '../controller';
+import { UNKNOWN_COLOR } from '../style';
 
 /** The widest scale bar drawn, CSS px. */
 const SCALE_MAX_PX = 160;

@@ -24,7 +24,7 @@ import {
   FILL_FLOATS,
   type ZoneMesh,
   type ZoneRange,
-} from '../data/zones/zone-ranges';
+} from '../../data/zones/zone-ranges';
 import { glProgram, type ProgramSource } from './gl-program';
 
 export const ZONES_GPU_LAYER = 'zones-gpu';

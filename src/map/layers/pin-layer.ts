@@ -14,9 +14,9 @@ import {
   type Map as MapLibreMap,
   MercatorCoordinate,
 } from 'maplibre-gl';
-import { upperBound } from '../lib/search';
+import { upperBound } from '../../lib/search';
 import { glProgram, type ProgramSource } from './gl-program';
-import type { ReportFeatureProps } from '../data/map-features';
+import type { ReportFeatureProps } from '../../data/map-features';
 import type { Feature, Point } from 'geojson';
 
 export const PINS_LAYER = 'reports-gpu';
