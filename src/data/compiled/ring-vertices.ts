@@ -17,6 +17,7 @@ import {
   OTHER,
   VERTEX_FLOATS,
   type ZoneRange,
+  vertexWriter,
 } from '../zones/zone-ranges';
 import type { PackedGeometries } from '../load/packed-geometry';
 import { FormatError } from './format';
@@ -35,18 +36,11 @@ export function ringVertices(
   const vertices = new Float32Array(
     ((last ? last.lineFirst + last.lineCount : 0) + 1) * VERTEX_FLOATS,
   );
-  let v = 0;
-  const put = (x: number, y: number, dist: number, code: number) => {
-    const o = v * VERTEX_FLOATS;
-    vertices[o] = x;
-    vertices[o + 1] = y;
-    vertices[o + 2] = dist;
-    vertices[o + 3] = code;
-    v++;
-  };
+  const { put, written } = vertexWriter(vertices);
   for (const range of ranges) {
     const z = byId.get(range.id);
-    if (!z || v !== range.lineFirst) throw new FormatError('the mesh does not match the zones');
+    if (!z || written() !== range.lineFirst)
+      throw new FormatError('the mesh does not match the zones');
     const p = z.properties;
     const contested = otherSide(p.faction, p.contested);
     const faction = factionIds.indexOf(p.faction);
@@ -90,11 +84,11 @@ export function ringVertices(
     } else
       for (const polygon of polygonsOf(z.geometry))
         for (const r of polygon) ring(closed(r).map(mercator));
-    if (v !== range.lineFirst + range.lineCount)
+    if (written() !== range.lineFirst + range.lineCount)
       throw new FormatError('the mesh does not match the zones');
   }
   put(0, 0, 0, BREAK);
-  if (v * VERTEX_FLOATS !== vertices.length)
+  if (written() * VERTEX_FLOATS !== vertices.length)
     throw new FormatError('the mesh does not match the zones');
   return vertices;
 }

@@ -4,7 +4,8 @@
  * triangulating the rest, so the map shows the current front lines seconds earlier and fills in
  * the other days after (docs/performance.md, "Newest first"). Pure: no DOM, no workers.
  */
-import { OPEN_END_MS, parseIsoTime } from '../../lib/time';
+import { parseIsoTime } from '../../lib/time';
+import { zoneInterval } from '../timeline';
 import {
   BACKSLASH,
   CLOSE_BRACE,
@@ -26,10 +27,9 @@ export function rawZonesActiveAt(value: unknown, t: number): unknown[] {
   return features.filter((f) => {
     const p = (f as { properties?: { valid_from?: unknown; valid_to?: unknown } } | null)
       ?.properties;
-    const t0 = parseIsoTime(p?.valid_from);
-    if (t0 === null || t0 > t) return false;
-    const t1 = p?.valid_to ? (parseIsoTime(p.valid_to) ?? OPEN_END_MS) : OPEN_END_MS;
-    return t < t1;
+    if (!p || parseIsoTime(p.valid_from) === null) return false;
+    const { t0, t1 } = zoneInterval({ properties: p as { valid_from: string; valid_to?: string } });
+    return t0 <= t && t < t1;
   });
 }
 

@@ -22,6 +22,7 @@ import {
   VERTEX_FLOATS,
   type ZoneMesh,
   type ZoneRange,
+  vertexWriter,
 } from './zone-ranges';
 import { closed, polygonsOf } from './rings';
 
@@ -41,15 +42,7 @@ export function buildZoneMesh(
   const vertices = new Float32Array(vertexCount * VERTEX_FLOATS);
   const indices: number[] = [];
   const out: ZoneRange[] = [];
-  let v = 0;
-  const put = (x: number, y: number, dist: number, code: number) => {
-    const o = v * VERTEX_FLOATS;
-    vertices[o] = x;
-    vertices[o + 1] = y;
-    vertices[o + 2] = dist;
-    vertices[o + 3] = code;
-    v++;
-  };
+  const { put, written } = vertexWriter(vertices);
   const fill: number[] = [];
   for (const f of sorted) {
     const faction = factionIds.indexOf(f.properties.faction);
@@ -59,7 +52,7 @@ export function buildZoneMesh(
       (f.properties.approximate ? APPROXIMATE : 0) +
       (f.properties.contested ? CONTESTED + OTHER * (other < 0 ? factionIds.length : other) : 0);
     const fillFirst = indices.length;
-    const lineFirst = v;
+    const lineFirst = written();
     const bbox: ZoneRange['bbox'] = [Infinity, Infinity, -Infinity, -Infinity];
     for (const polygon of polygonsOf(f.geometry)) {
       const rings: [number, number][][] = [];
@@ -86,7 +79,7 @@ export function buildZoneMesh(
       fillFirst,
       fillCount: indices.length - fillFirst,
       lineFirst,
-      lineCount: v - lineFirst,
+      lineCount: written() - lineFirst,
       bbox,
     });
   }

@@ -112,3 +112,21 @@ export function edgeTextureSize(
   const rows = Math.max(1, Math.ceil(vertices / width));
   return rows <= maxSize ? { width, rows } : null;
 }
+
+/** Writes ring vertices (x, y, distance along the ring, code; VERTEX_FLOATS each) one after
+ * another into `vertices`: the one layout buildZoneMesh writes and the compiled file's edge
+ * rebuild (compiled/ring-vertices.ts) writes again. `written()` is how many so far. */
+export function vertexWriter(vertices: Float32Array) {
+  let v = 0;
+  return {
+    put(x: number, y: number, dist: number, code: number) {
+      const o = v * VERTEX_FLOATS;
+      vertices[o] = x;
+      vertices[o + 1] = y;
+      vertices[o + 2] = dist;
+      vertices[o + 3] = code;
+      v++;
+    },
+    written: () => v,
+  };
+}
