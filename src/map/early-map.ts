@@ -9,13 +9,14 @@
 import { Map as MapLibreMap } from 'maplibre-gl';
 import type { LonLat, Manifest } from '../data/types';
 import type { FontUrls } from './font-faces';
-import { warmPrograms } from './layers/gl-program';
+import { confirmWarmPrograms, warmPrograms } from './layers/gl-program';
 import { PIN_PROGRAM } from './layers/pin-layer';
 import { basemapOnlyStyle } from './style';
 import { ZONE_PROGRAMS } from './layers/zone-layer';
+import { EARLY_MAP_WARM, WARM_UP_SOURCE, warmUpLayers } from './warm-up-layers';
 
 /** The custom layer that starts compiling our layers' programs (removed on adoption). */
-const WARM_UP = 'warm-up';
+const WARM_UP = 'warm-up-programs';
 
 export interface EarlyMap {
   map: MapLibreMap;
@@ -63,19 +64,23 @@ export function openEarlyMap(
     zoom: view.zoom,
     cooperativeGestures,
   });
-  const loaded = new Promise<void>((res) =>
-    map.once('load', () => {
-      // Our layers' shader programs compile while the data loads (gl-program.ts).
-      map.addLayer({
-        id: WARM_UP,
-        type: 'custom',
-        onAdd: (_map, gl) =>
-          warmPrograms(gl as WebGL2RenderingContext, [...ZONE_PROGRAMS, PIN_PROGRAM]),
-        render: () => {},
-      });
-      res();
-    }),
-  );
+  // As soon as the style is in (not at `load`, which waits for the basemap's tiles and often
+  // comes after the data): the programs of our custom layers, and MapLibre's for the thematic
+  // layers, drawn on one made-up feature (warm-up-layers.ts).
+  map.once('style.load', () => {
+    map.addLayer({
+      id: WARM_UP,
+      type: 'custom',
+      onAdd: (_map, gl) =>
+        warmPrograms(gl as WebGL2RenderingContext, [...ZONE_PROGRAMS, PIN_PROGRAM]),
+      render: (gl) => confirmWarmPrograms(gl as WebGL2RenderingContext),
+    });
+    const warm = warmUpLayers(manifest.factions, view.center);
+    map.addSource(WARM_UP_SOURCE, warm.source);
+    for (const layer of warm.layers) map.addLayer(layer);
+    map.once('idle', () => performance.mark(EARLY_MAP_WARM));
+  });
+  const loaded = new Promise<void>((res) => map.once('load', () => res()));
   return {
     map,
     element,
@@ -94,6 +99,9 @@ export function adoptEarlyMap(
   view: { center: LonLat; zoom: number },
 ): MapLibreMap {
   if (early.map.getLayer(WARM_UP)) early.map.removeLayer(WARM_UP);
+  for (const layer of early.map.getStyle().layers)
+    if ('source' in layer && layer.source === WARM_UP_SOURCE) early.map.removeLayer(layer.id);
+  if (early.map.getSource(WARM_UP_SOURCE)) early.map.removeSource(WARM_UP_SOURCE);
   early.element.style.cssText = 'position:absolute;inset:0';
   container.append(early.element);
   early.map.resize();

@@ -5,6 +5,8 @@
  */
 import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WithAutomation } from '../../src/automation';
+import { EARLY_MAP_WARM } from '../../src/map/warm-up-layers';
 import { manifest } from './bundled-data';
 import { type Session, startSession } from './driver';
 
@@ -19,8 +21,12 @@ afterAll(async () => {
 });
 
 /** Opens `path` with every layer file held back; `release` lets them through. */
-async function openHeld(path: string): Promise<{ page: Page; release(): Promise<void> }> {
+async function openHeld(
+  path: string,
+  initScript?: string,
+): Promise<{ page: Page; release(): Promise<void> }> {
   const page = await session.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  if (initScript) await page.addInitScript({ content: initScript });
   const held: Route[] = [];
   let released = false;
   await page.route('**/data/layers/**', (route) => {
@@ -58,6 +64,44 @@ describe('before the data is in', () => {
     await expect.poll(() => page.locator('#boot-header').count(), SLOW).toBe(0);
     expect(await page.getByRole('status').first().textContent()).toMatch(/^Loading data/);
     await release();
+    await page.close();
+  });
+
+  it('the hidden early map builds every WebGL program the first frame with data needs', async () => {
+    // Each program the page creates, counted (in software WebGL, one built in the first full-size
+    // frame made the page wait 100–450 ms: docs/performance.md, "Cold start").
+    const { page, release } = await openHeld(
+      '/',
+      `window.__programs = 0;
+       const create = WebGL2RenderingContext.prototype.createProgram;
+       WebGL2RenderingContext.prototype.createProgram = function () {
+         window.__programs++;
+         return create.call(this);
+       };`,
+    );
+    const programs = () =>
+      page.evaluate(() => (window as unknown as { __programs: number }).__programs);
+    // The early map has drawn its warm-up, the layers still held back.
+    await page.waitForFunction(
+      (mark) => performance.getEntriesByName(mark).length > 0,
+      EARLY_MAP_WARM,
+      SLOW,
+    );
+    const warmed = await programs();
+    expect(warmed).toBeGreaterThan(0);
+    await release();
+    await page.waitForFunction(() => 'conflictMap' in window, undefined, SLOW);
+    await page.evaluate(async () => {
+      const hook = (window as unknown as WithAutomation).conflictMap;
+      await hook.ready;
+      await hook.whenIdle();
+    });
+    // Places, fronts, labels and zones are all drawn by now, on programs built before.
+    const drawn = await page.evaluate(() => ({
+      places: (window as unknown as WithAutomation).conflictMap.renderedCount('places'),
+    }));
+    expect(drawn.places).toBeGreaterThan(0);
+    expect(await programs()).toBe(warmed);
     await page.close();
   });
 });

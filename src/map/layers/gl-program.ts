@@ -35,6 +35,20 @@ export function warmPrograms(gl: WebGL2RenderingContext, sources: readonly Progr
   }
 }
 
+/**
+ * Asks how the programs warmPrograms started went, once, while the page waits for nothing: any
+ * synchronous WebGL call waits until the GPU process has done everything asked before it, so
+ * the same question asked in the first full-size frame waited for that frame's drawing too
+ * (100–150 ms in software WebGL). The early map's warm-up layer asks on its first frame.
+ */
+export function confirmWarmPrograms(gl: WebGL2RenderingContext) {
+  for (const p of warmed.get(gl)?.values() ?? [])
+    if (!linked.has(p)) linked.set(p, gl.getProgramParameter(p, gl.LINK_STATUS));
+}
+
+/** The link status of warmed programs already asked (confirmWarmPrograms). */
+const linked = new WeakMap<WebGLProgram, boolean>();
+
 /** Compiles and links a program (or takes the one warmPrograms started); a compile or link
  * error names the layer and says why. */
 export function glProgram(
@@ -47,7 +61,7 @@ export function glProgram(
   const ready = warmed.get(gl)?.get(key);
   if (ready) {
     warmed.get(gl)?.delete(key);
-    if (gl.getProgramParameter(ready, gl.LINK_STATUS)) return ready;
+    if (linked.get(ready) ?? gl.getProgramParameter(ready, gl.LINK_STATUS)) return ready;
     const logs = (gl.getAttachedShaders(ready) ?? []).map((s) => gl.getShaderInfoLog(s));
     throw new Error(`${layer} program: ${[...logs, gl.getProgramInfoLog(ready)].join(' ')}`);
   }

@@ -12,6 +12,15 @@ import {
   timeLayers,
   ZONES_FILL,
 } from '../../../src/map/style';
+import type { LayerSpecification } from 'maplibre-gl';
+import {
+  COMPARE_PLACES,
+  FRONTS_SOURCE,
+  PLACE_LABELS_SOURCE,
+  PLACES_SOURCE,
+  UNCERTAINTY_SOURCE,
+} from '../../../src/map/style-ids';
+import { WARM_UP_SOURCE, warmUpLayers } from '../../../src/map/warm-up-layers';
 import { ACTIVE_AT_T, KNOWN_AT_T, TIME_STATE } from '../../../src/map/time-filters';
 import { keyValues, planTime, type TimePlan, ZONES_KEY } from '../../../src/map/time-plan';
 import { readLocal, repoUrl } from '../read-local';
@@ -255,5 +264,46 @@ describe('place labels', () => {
       lang: 'ar',
     });
     expect(validateStyleMin(style)).toEqual([]);
+  });
+});
+
+describe('warm-up layers (the early map builds the first frame’s programs: warm-up-layers.ts)', () => {
+  it('copy each first-frame layer of the gpu style with the same type, paint and layout, unfiltered, on made-up features that each of them draws', async () => {
+    const { style, dataset } = await fixtureStyle('gpu');
+    const center = dataset.manifest.default_view.center;
+    const warm = warmUpLayers(dataset.manifest.factions, center);
+    const firstFrame = style.layers.filter(
+      (l) =>
+        'source' in l &&
+        [FRONTS_SOURCE, PLACES_SOURCE, PLACE_LABELS_SOURCE, UNCERTAINTY_SOURCE].includes(
+          l.source as string,
+        ) &&
+        l.id !== COMPARE_PLACES,
+    );
+    expect(firstFrame.length).toBeGreaterThanOrEqual(5);
+    expect(warm.layers.map((l) => l.id)).toEqual(
+      firstFrame.map((l) => `${WARM_UP_SOURCE}:${l.id}`),
+    );
+    warm.layers.forEach((copy, i) => {
+      const original = firstFrame[i] as LayerSpecification & { paint?: object; layout?: object };
+      // MapLibre keys its programs by layer type and which paint values vary by feature.
+      expect(copy.type).toBe(original.type);
+      expect((copy as typeof original).paint).toEqual(original.paint);
+      expect((copy as typeof original).layout).toEqual(original.layout);
+      expect('filter' in copy).toBe(false);
+      expect((copy as { source: string }).source).toBe(WARM_UP_SOURCE);
+    });
+    const data = warm.source.data as GeoJSON.FeatureCollection;
+    const kinds = data.features.map((f) => f.geometry.type);
+    expect(kinds).toEqual(['Point', 'LineString', 'Polygon']);
+    // At the map's centre, where the 2 px early map's only tile is.
+    expect((data.features[0].geometry as GeoJSON.Point).coordinates).toEqual(center);
+    expect(
+      validateStyleMin({
+        ...style,
+        sources: { ...style.sources, [WARM_UP_SOURCE]: warm.source },
+        layers: [...style.layers, ...warm.layers],
+      }),
+    ).toEqual([]);
   });
 });
