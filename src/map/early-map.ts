@@ -26,6 +26,10 @@ export interface EarlyMap {
   loaded: Promise<void>;
   /** Removes the map (the dataset failed to load). */
   dispose(): void;
+  /** Its WebGL context, once the map has one. */
+  gl?: WebGL2RenderingContext;
+  /** Set by adoptEarlyMap: no warm-up is added after it. */
+  adopted?: boolean;
 }
 
 /** Options every map of the app is created with (the controller's and the early one). */
@@ -68,11 +72,15 @@ export function openEarlyMap(
   // comes after the data): the programs of our custom layers, and MapLibre's for the thematic
   // layers, drawn on one made-up feature (warm-up-layers.ts).
   map.once('style.load', () => {
+    // (Adopted first when the data came before the style: nothing left to warm up for.)
+    if (early.adopted) return;
     map.addLayer({
       id: WARM_UP,
       type: 'custom',
-      onAdd: (_map, gl) =>
-        warmPrograms(gl as WebGL2RenderingContext, [...ZONE_PROGRAMS, PIN_PROGRAM]),
+      onAdd: (_map, gl) => {
+        early.gl = gl as WebGL2RenderingContext;
+        warmPrograms(early.gl, [...ZONE_PROGRAMS, PIN_PROGRAM]);
+      },
       render: (gl) => confirmWarmPrograms(gl as WebGL2RenderingContext),
     });
     const warm = warmUpLayers(manifest.factions, view.center);
@@ -81,7 +89,7 @@ export function openEarlyMap(
     map.once('idle', () => performance.mark(EARLY_MAP_WARM));
   });
   const loaded = new Promise<void>((res) => map.once('load', () => res()));
-  return {
+  const early: EarlyMap = {
     map,
     element,
     loaded,
@@ -90,21 +98,59 @@ export function openEarlyMap(
       element.remove();
     },
   };
+  return early;
 }
 
-/** Moves the early map into the page's map container, sized to it, at `view`. */
+/** How long adoption waits at most for the GPU process to finish what it was asked. */
+const SETTLE_MAX_MS = 1000;
+
+/**
+ * Resolves once the GPU process has done everything asked of `gl` so far (a fence, polled
+ * without blocking: `getSyncParameter` reads a cached status), or after `maxMs`.
+ */
+function gpuSettled(gl: WebGL2RenderingContext | undefined, maxMs: number): Promise<void> {
+  if (!gl) return Promise.resolve();
+  const fence = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
+  if (!fence) return Promise.resolve();
+  gl.flush();
+  const start = performance.now();
+  return new Promise((res) => {
+    const poll = () => {
+      if (
+        gl.isContextLost() ||
+        gl.getSyncParameter(fence, gl.SYNC_STATUS) === gl.SIGNALED ||
+        performance.now() - start > maxMs
+      ) {
+        gl.deleteSync(fence);
+        res();
+      } else setTimeout(poll, 8);
+    };
+    poll();
+  });
+}
+
+/**
+ * Moves the early map into the page's map container at `view`; `sized` resolves once it is
+ * sized to the container. The resize waits for the GPU process to have finished what the early
+ * map asked of it (building the warm-up's pipelines, in software WebGL hundreds of ms): resized
+ * at once, the canvas's new size held the page that long (docs/performance.md, "Cold start").
+ */
 export function adoptEarlyMap(
   early: EarlyMap,
   container: HTMLElement,
   view: { center: LonLat; zoom: number },
-): MapLibreMap {
-  if (early.map.getLayer(WARM_UP)) early.map.removeLayer(WARM_UP);
-  for (const layer of early.map.getStyle().layers)
-    if ('source' in layer && layer.source === WARM_UP_SOURCE) early.map.removeLayer(layer.id);
-  if (early.map.getSource(WARM_UP_SOURCE)) early.map.removeSource(WARM_UP_SOURCE);
-  early.element.style.cssText = 'position:absolute;inset:0';
-  container.append(early.element);
-  early.map.resize();
-  early.map.jumpTo({ center: view.center, zoom: view.zoom });
-  return early.map;
+): { map: MapLibreMap; sized: Promise<void> } {
+  const { map, element } = early;
+  early.adopted = true;
+  if (map.getLayer(WARM_UP)) map.removeLayer(WARM_UP);
+  for (const layer of map.getStyle().layers)
+    if ('source' in layer && layer.source === WARM_UP_SOURCE) map.removeLayer(layer.id);
+  if (map.getSource(WARM_UP_SOURCE)) map.removeSource(WARM_UP_SOURCE);
+  container.append(element);
+  map.jumpTo({ center: view.center, zoom: view.zoom });
+  const sized = gpuSettled(early.gl, SETTLE_MAX_MS).then(() => {
+    element.style.cssText = 'position:absolute;inset:0';
+    map.resize();
+  });
+  return { map, sized };
 }

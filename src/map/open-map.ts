@@ -66,8 +66,9 @@ export function openMap(
   plan: TimePlan,
 ): { map: MapLibreMap; loaded: Promise<void> } {
   const { dataset, features, fonts, view, early } = opts;
-  const map = early
-    ? adoptEarlyMap(early, opts.container, view)
+  const adopted = early ? adoptEarlyMap(early, opts.container, view) : undefined;
+  const map = adopted
+    ? adopted.map
     : new MapLibreMap({
         ...MAP_DEFAULTS,
         container: opts.container,
@@ -96,6 +97,10 @@ export function openMap(
   }
   if (controls !== 'none')
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-  const loaded = early ? early.loaded : new Promise<void>((res) => map.once('load', () => res()));
+  // The early map: loaded, and sized to the container (adoptEarlyMap).
+  const loaded =
+    early && adopted
+      ? Promise.all([early.loaded, adopted.sized]).then(() => undefined)
+      : new Promise<void>((res) => map.once('load', () => res()));
   return { map, loaded };
 }

@@ -102,6 +102,15 @@ describe('before the data is in', () => {
     }));
     expect(drawn.places).toBeGreaterThan(0);
     expect(await programs()).toBe(warmed);
+    // Adopted at 2 px, resized once the GPU process was done with the warm-up: by `ready` the
+    // canvas fills the map's container.
+    const sizes = await page.evaluate(() => {
+      const canvas = document.querySelector('canvas.maplibregl-canvas') as HTMLCanvasElement;
+      const box = canvas.closest('.maplibregl-map')?.parentElement as HTMLElement;
+      return [canvas.clientWidth, canvas.clientHeight, box.clientWidth, box.clientHeight];
+    });
+    expect(sizes[0]).toBeGreaterThan(100);
+    expect(sizes.slice(0, 2)).toEqual(sizes.slice(2));
     await page.close();
   });
 });
