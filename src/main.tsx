@@ -13,7 +13,7 @@ import type { VideoExportHooks, VideoSpec } from './lib/video-plan';
 import { buildTimeline, openingTime } from './data/timeline';
 import { bindStoreToMap } from './map/bind-store';
 import { MapController } from './map/controller';
-import { type EarlyMap, openEarlyMap } from './map/early-map';
+import { type EarlyMap, openEarlyMap, prewarmMap } from './map/early-map';
 import { pinsOnGpu } from './map/time-strategy';
 import { bundledFontUrls } from './map/fonts';
 import { bindPlayback } from './state/playback';
@@ -226,6 +226,7 @@ async function boot() {
   const early = pinsOnGpu(strategy);
   // The map opens on the basemap while the layers load (early-map.ts); not with an external
   // style, nor with the benchmark's other strategies.
+  if (early && !config.basemapStyleUrl) prewarmMap();
   let earlyMap: EarlyMap | undefined;
   const onManifest = (manifest: Manifest) => {
     if (!early || config.basemapStyleUrl || earlyMap) return;

@@ -6,14 +6,14 @@
  * "Loading a year of real-shaped daily zones"). The MapController adopts it once the data is
  * in: it moves the element into the page's map container and adds the thematic layers.
  */
-import { Map as MapLibreMap } from 'maplibre-gl';
+import { Map as MapLibreMap, prewarm } from 'maplibre-gl';
 import type { LonLat, Manifest } from '../data/types';
 import type { FontUrls } from './font-faces';
 import { confirmWarmPrograms, warmPrograms } from './layers/gl-program';
 import { PIN_PROGRAM } from './layers/pin-layer';
 import { basemapOnlyStyle } from './style';
 import { ZONE_PROGRAMS } from './layers/zone-layer';
-import { EARLY_MAP_WARM, WARM_UP_SOURCE, warmUpLayers } from './warm-up-layers';
+import { EARLY_MAP_WARM, WARM_UP_SOURCES, warmUpLayers } from './warm-up-layers';
 
 /** The custom layer that starts compiling our layers' programs (removed on adoption). */
 const WARM_UP = 'warm-up-programs';
@@ -30,6 +30,20 @@ export interface EarlyMap {
   gl?: WebGL2RenderingContext;
   /** Set by adoptEarlyMap: no warm-up is added after it. */
   adopted?: boolean;
+  /** Resolves once the warm-up copies have been drawn (their sources loaded, a frame after). */
+  warmed: Promise<void>;
+  /** Resolves at the map's `style.load`. */
+  styled: Promise<void>;
+}
+
+/**
+ * Starts MapLibre's worker now, before any map exists: the early map's tiles wait for it, and on
+ * 2 busy cores it took most of a second to start. (A first WebGL context made in a worker of
+ * ours, so that the main thread would not wait while the GPU process sets up, measured no
+ * better: the early map is created too soon after for it to be done.)
+ */
+export function prewarmMap() {
+  prewarm();
 }
 
 /** Options every map of the app is created with (the controller's and the early one). */
@@ -60,17 +74,24 @@ export function openEarlyMap(
   element.style.cssText =
     'position:fixed;left:0;top:0;width:2px;height:2px;visibility:hidden;pointer-events:none;z-index:-1';
   document.body.append(element);
+  // MapLibre's programs for the thematic layers, drawn on made-up features (warm-up-layers.ts):
+  // in the style from the start, the warm-up source is the first the map's worker tiles.
+  const warm = warmUpLayers(manifest.factions, view.center);
   const map = new MapLibreMap({
     ...MAP_DEFAULTS,
     container: element,
-    style,
+    style: {
+      ...style,
+      sources: { ...warm.sources, ...style.sources },
+      layers: [...style.layers, ...warm.layers],
+    },
     center: view.center,
     zoom: view.zoom,
     cooperativeGestures,
   });
   // As soon as the style is in (not at `load`, which waits for the basemap's tiles and often
-  // comes after the data): the programs of our custom layers, and MapLibre's for the thematic
-  // layers, drawn on one made-up feature (warm-up-layers.ts).
+  // comes after the data): the programs of our custom layers (the thematic layers' copies are in
+  // the style itself, above).
   map.once('style.load', () => {
     // (Adopted first when the data came before the style: nothing left to warm up for.)
     if (early.adopted) return;
@@ -83,16 +104,25 @@ export function openEarlyMap(
       },
       render: (gl) => confirmWarmPrograms(gl as WebGL2RenderingContext),
     });
-    const warm = warmUpLayers(manifest.factions, view.center);
-    map.addSource(WARM_UP_SOURCE, warm.source);
-    for (const layer of warm.layers) map.addLayer(layer);
     map.once('idle', () => performance.mark(EARLY_MAP_WARM));
   });
   const loaded = new Promise<void>((res) => map.once('load', () => res()));
+  const styled = new Promise<void>((res) => map.once('style.load', () => res()));
+  const warmed = new Promise<void>((res) => {
+    // 'render' comes after a frame is drawn: the first with both copies' sources loaded drew them.
+    const drawn = () => {
+      if (!WARM_UP_SOURCES.every((id) => map.getSource(id) && map.isSourceLoaded(id))) return;
+      map.off('render', drawn);
+      res();
+    };
+    map.on('render', drawn);
+  });
   const early: EarlyMap = {
     map,
     element,
     loaded,
+    styled,
+    warmed,
     dispose: () => {
       map.remove();
       element.remove();
@@ -101,8 +131,12 @@ export function openEarlyMap(
   return early;
 }
 
-/** How long adoption waits at most for the GPU process to finish what it was asked. */
+/** How long adoption waits at most for the warm-up to be drawn, and then for the GPU process to
+ * finish what it was asked. */
+const WARM_MAX_MS = 1000;
 const SETTLE_MAX_MS = 1000;
+
+const timeout = (ms: number) => new Promise<void>((res) => setTimeout(res, ms));
 
 /**
  * Resolves once the GPU process has done everything asked of `gl` so far (a fence, polled
@@ -131,9 +165,11 @@ function gpuSettled(gl: WebGL2RenderingContext | undefined, maxMs: number): Prom
 
 /**
  * Moves the early map into the page's map container at `view`; `sized` resolves once it is
- * sized to the container. The resize waits for the GPU process to have finished what the early
- * map asked of it (building the warm-up's pipelines, in software WebGL hundreds of ms): resized
- * at once, the canvas's new size held the page that long (docs/performance.md, "Cold start").
+ * sized to the container. Until then it stays 2 px: first until the warm-up copies have been
+ * drawn (their programs built before any full-size frame needs them), then until the GPU
+ * process has finished what the early map asked of it (building those pipelines, in software
+ * WebGL hundreds of ms): resized at once, the canvas's new size held the page that long
+ * (docs/performance.md, "Cold start"). The copies go just before the resize.
  */
 export function adoptEarlyMap(
   early: EarlyMap,
@@ -142,15 +178,18 @@ export function adoptEarlyMap(
 ): { map: MapLibreMap; sized: Promise<void> } {
   const { map, element } = early;
   early.adopted = true;
-  if (map.getLayer(WARM_UP)) map.removeLayer(WARM_UP);
-  for (const layer of map.getStyle().layers)
-    if ('source' in layer && layer.source === WARM_UP_SOURCE) map.removeLayer(layer.id);
-  if (map.getSource(WARM_UP_SOURCE)) map.removeSource(WARM_UP_SOURCE);
   container.append(element);
   map.jumpTo({ center: view.center, zoom: view.zoom });
-  const sized = gpuSettled(early.gl, SETTLE_MAX_MS).then(() => {
-    element.style.cssText = 'position:absolute;inset:0';
-    map.resize();
-  });
+  const sized = Promise.race([early.warmed, timeout(WARM_MAX_MS)])
+    .then(() => gpuSettled(early.gl, SETTLE_MAX_MS))
+    .then(() => early.styled)
+    .then(() => {
+      if (map.getLayer(WARM_UP)) map.removeLayer(WARM_UP);
+      for (const layer of map.getStyle().layers)
+        if ('source' in layer && WARM_UP_SOURCES.includes(layer.source)) map.removeLayer(layer.id);
+      for (const id of WARM_UP_SOURCES) if (map.getSource(id)) map.removeSource(id);
+      element.style.cssText = 'position:absolute;inset:0';
+      map.resize();
+    });
   return { map, sized };
 }

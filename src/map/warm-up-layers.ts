@@ -26,6 +26,12 @@ import type { TimePlan } from './time-plan';
 
 export const WARM_UP_SOURCE = 'warm-up';
 /**
+ * The labels' copies have a source of their own: a tile is handed over only once its labels are
+ * laid out, which waits for the fonts, and the shapes' programs need not wait with them.
+ */
+export const WARM_UP_LABELS_SOURCE = 'warm-up-labels';
+export const WARM_UP_SOURCES = [WARM_UP_SOURCE, WARM_UP_LABELS_SOURCE];
+/**
  * The performance mark set when the early map has drawn its warm-up (every program the first
  * frame with data needs is built): what the cold-start browser test waits for.
  */
@@ -41,14 +47,14 @@ const REACH = 0.05;
 export function warmUpLayers(
   factions: readonly Faction[],
   [x, y]: LonLat,
-): { source: GeoJSONSourceSpecification; layers: LayerSpecification[] } {
+): { sources: Record<string, GeoJSONSourceSpecification>; layers: LayerSpecification[] } {
   const properties = { kind: 'town', approximate: false, name: 'A', faction: factions[0]?.id };
   const feature = (geometry: GeoJSON.Geometry): GeoJSON.Feature => ({
     type: 'Feature',
     properties,
     geometry,
   });
-  const source: GeoJSONSourceSpecification = {
+  const shapes: GeoJSONSourceSpecification = {
     type: 'geojson',
     data: {
       type: 'FeatureCollection',
@@ -75,6 +81,16 @@ export function warmUpLayers(
       ],
     },
   };
+  const sources = {
+    [WARM_UP_SOURCE]: shapes,
+    [WARM_UP_LABELS_SOURCE]: {
+      type: 'geojson',
+      data: {
+        type: 'FeatureCollection',
+        features: [feature({ type: 'Point', coordinates: [x, y] })],
+      },
+    } satisfies GeoJSONSourceSpecification,
+  };
   // The GPU strategy's layers (the only one that opens an early map): zones and pins are custom
   // layers, warmed by their own programs (gl-program.ts).
   const plan: TimePlan = { reportBuckets: [], keys: [], zoneVersions: [], zonesOnGpu: true };
@@ -86,11 +102,8 @@ export function warmUpLayers(
   );
   const layers = firstFrame.map((l) => {
     const { filter: _, ...rest } = l as LayerSpecification & { filter?: unknown };
-    return {
-      ...rest,
-      id: `${WARM_UP_SOURCE}:${l.id}`,
-      source: WARM_UP_SOURCE,
-    } as LayerSpecification;
+    const source = l.type === 'symbol' ? WARM_UP_LABELS_SOURCE : WARM_UP_SOURCE;
+    return { ...rest, id: `${source}:${l.id}`, source } as LayerSpecification;
   });
-  return { source, layers };
+  return { sources, layers };
 }

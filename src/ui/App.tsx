@@ -65,7 +65,6 @@ export function App({ onMapContainer }: AppProps) {
         <p class="muted" title={manifest.description} lang={DATA_LANG}>
           {manifest.description}
         </p>
-        <LoadingStatus />
         <button
           type="button"
           class="changes-button"
@@ -89,6 +88,7 @@ export function App({ onMapContainer }: AppProps) {
       <ProblemList />
       <FileDrop>
         <section class="map" ref={mapEl} aria-label={t('app.map')} />
+        <LoadingStatus />
       </FileDrop>
       {Changes && <Changes onClose={() => setChanges(null)} />}
       <aside
@@ -130,7 +130,11 @@ export function App({ onMapContainer }: AppProps) {
   );
 }
 
-/** What is still loading after the map opened (report files of a large dataset). */
+/**
+ * What is still loading after the map opened (other days, report files), over the map's corner:
+ * in the header, the line's coming and going resized the map (a layout shift, and a canvas
+ * resize that waits for the GPU: docs/performance.md).
+ */
 function LoadingStatus() {
   const loading = useAppState((s) => s.loading);
   return loading ? (

@@ -103,6 +103,11 @@ it('draws the day it opens at first, then every other day (newest first)', async
                   loading: document.querySelector('.loading')?.textContent ?? null,
                   allIn,
                 };
+                const canvas = document.querySelector('canvas.maplibregl-canvas');
+                (window as unknown as { firstCanvas: number[] }).firstCanvas = [
+                  canvas?.clientWidth ?? 0,
+                  canvas?.clientHeight ?? 0,
+                ];
               });
           },
         });
@@ -138,5 +143,16 @@ it('draws the day it opens at first, then every other day (newest first)', async
   await app.idle();
   expect(await app.rendered('zones')).toBe(1);
   expect(await app.page.locator('.loading').count()).toBe(0);
+  // The line came and went over the map, not above it: the map kept its size (in the header, it
+  // resized the map when it went: a layout shift and a resize that waited for the GPU).
+  const sizes = await app.page.evaluate(() => {
+    const canvas = document.querySelector('canvas.maplibregl-canvas');
+    return {
+      first: (window as unknown as { firstCanvas: number[] }).firstCanvas,
+      now: [canvas?.clientWidth ?? 0, canvas?.clientHeight ?? 0],
+    };
+  });
+  expect(sizes.first[1]).toBeGreaterThan(100);
+  expect(sizes.now).toEqual(sizes.first);
   await app.page.close();
 });

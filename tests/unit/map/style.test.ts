@@ -20,7 +20,12 @@ import {
   PLACES_SOURCE,
   UNCERTAINTY_SOURCE,
 } from '../../../src/map/style-ids';
-import { WARM_UP_SOURCE, warmUpLayers } from '../../../src/map/warm-up-layers';
+import {
+  WARM_UP_LABELS_SOURCE,
+  WARM_UP_SOURCE,
+  WARM_UP_SOURCES,
+  warmUpLayers,
+} from '../../../src/map/warm-up-layers';
 import { ACTIVE_AT_T, KNOWN_AT_T, TIME_STATE } from '../../../src/map/time-filters';
 import { keyValues, planTime, type TimePlan, ZONES_KEY } from '../../../src/map/time-plan';
 import { readLocal, repoUrl } from '../read-local';
@@ -281,9 +286,9 @@ describe('warm-up layers (the early map builds the first frame’s programs: war
         l.id !== COMPARE_PLACES,
     );
     expect(firstFrame.length).toBeGreaterThanOrEqual(5);
-    expect(warm.layers.map((l) => l.id)).toEqual(
-      firstFrame.map((l) => `${WARM_UP_SOURCE}:${l.id}`),
-    );
+    const sourceOf = (l: LayerSpecification) =>
+      l.type === 'symbol' ? WARM_UP_LABELS_SOURCE : WARM_UP_SOURCE;
+    expect(warm.layers.map((l) => l.id)).toEqual(firstFrame.map((l) => `${sourceOf(l)}:${l.id}`));
     warm.layers.forEach((copy, i) => {
       const original = firstFrame[i] as LayerSpecification & { paint?: object; layout?: object };
       // MapLibre keys its programs by layer type and which paint values vary by feature.
@@ -291,17 +296,20 @@ describe('warm-up layers (the early map builds the first frame’s programs: war
       expect((copy as typeof original).paint).toEqual(original.paint);
       expect((copy as typeof original).layout).toEqual(original.layout);
       expect('filter' in copy).toBe(false);
-      expect((copy as { source: string }).source).toBe(WARM_UP_SOURCE);
+      // Labels on a source of their own: their tile waits for the fonts.
+      expect((copy as { source: string }).source).toBe(sourceOf(original));
     });
-    const data = warm.source.data as GeoJSON.FeatureCollection;
-    const kinds = data.features.map((f) => f.geometry.type);
-    expect(kinds).toEqual(['Point', 'LineString', 'Polygon']);
+    expect(Object.keys(warm.sources)).toEqual(WARM_UP_SOURCES);
+    const shapes = warm.sources[WARM_UP_SOURCE].data as GeoJSON.FeatureCollection;
+    expect(shapes.features.map((f) => f.geometry.type)).toEqual(['Point', 'LineString', 'Polygon']);
+    const labels = warm.sources[WARM_UP_LABELS_SOURCE].data as GeoJSON.FeatureCollection;
     // At the map's centre, where the 2 px early map's only tile is.
-    expect((data.features[0].geometry as GeoJSON.Point).coordinates).toEqual(center);
+    for (const points of [shapes, labels])
+      expect((points.features[0].geometry as GeoJSON.Point).coordinates).toEqual(center);
     expect(
       validateStyleMin({
         ...style,
-        sources: { ...style.sources, [WARM_UP_SOURCE]: warm.source },
+        sources: { ...style.sources, ...warm.sources },
         layers: [...style.layers, ...warm.layers],
       }),
     ).toEqual([]);
