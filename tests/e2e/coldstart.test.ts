@@ -113,4 +113,28 @@ describe('before the data is in', () => {
     expect(sizes.slice(0, 2)).toEqual(sizes.slice(2));
     await page.close();
   });
+
+  it('nothing on the page moves while the app opens (no layout shift)', async () => {
+    // The attribution line added to the 2 px map moved when the map grew; the loading line in
+    // the header moved the map when it went (docs/performance.md, "Cold start").
+    const { page, release } = await openHeld(
+      '/',
+      `window.__shifts = [];
+       new PerformanceObserver((list) => {
+         for (const e of list.getEntries())
+           window.__shifts.push([e.value, ...(e.sources ?? []).map((s) => s.node?.className ?? '')]);
+       }).observe({ type: 'layout-shift', buffered: true });`,
+    );
+    await release();
+    await page.waitForFunction(() => 'conflictMap' in window, undefined, SLOW);
+    await page.evaluate(async () => {
+      const hook = (window as unknown as WithAutomation).conflictMap;
+      await hook.ready;
+      await hook.whenIdle();
+    });
+    expect(
+      await page.evaluate(() => (window as unknown as { __shifts: unknown[] }).__shifts),
+    ).toEqual([]);
+    await page.close();
+  });
 });
