@@ -43,6 +43,16 @@ async function openHeld(
   };
 }
 
+/** Waits until the app has everything in and the map has drawn it. */
+async function untilDrawn(page: Page) {
+  await page.waitForFunction(() => 'conflictMap' in window, undefined, SLOW);
+  await page.evaluate(async () => {
+    const hook = (window as unknown as WithAutomation).conflictMap;
+    await hook.ready;
+    await hook.whenIdle();
+  });
+}
+
 describe('before the data is in', () => {
   it("the header shows the dataset's title and description from the manifest; the app then replaces it", async () => {
     const { page, release } = await openHeld('/');
@@ -90,12 +100,7 @@ describe('before the data is in', () => {
     const warmed = await programs();
     expect(warmed).toBeGreaterThan(0);
     await release();
-    await page.waitForFunction(() => 'conflictMap' in window, undefined, SLOW);
-    await page.evaluate(async () => {
-      const hook = (window as unknown as WithAutomation).conflictMap;
-      await hook.ready;
-      await hook.whenIdle();
-    });
+    await untilDrawn(page);
     // Places, fronts, labels and zones are all drawn by now, on programs built before.
     const drawn = await page.evaluate(() => ({
       places: (window as unknown as WithAutomation).conflictMap.renderedCount('places'),
@@ -126,12 +131,7 @@ describe('before the data is in', () => {
        }).observe({ type: 'layout-shift', buffered: true });`,
     );
     await release();
-    await page.waitForFunction(() => 'conflictMap' in window, undefined, SLOW);
-    await page.evaluate(async () => {
-      const hook = (window as unknown as WithAutomation).conflictMap;
-      await hook.ready;
-      await hook.whenIdle();
-    });
+    await untilDrawn(page);
     expect(
       await page.evaluate(() => (window as unknown as { __shifts: unknown[] }).__shifts),
     ).toEqual([]);
