@@ -13,7 +13,7 @@ export interface AutomationHook {
   ready: Promise<void>;
   /** Resolves when the map has opened, possibly before the report files have all arrived. */
   mapReady: Promise<void>;
-  /** Resolves at the map's next `idle` event. */
+  /** Resolves at the map's next `idle` event after `mapReady`: what the state asks is drawn. */
   whenIdle(): Promise<void>;
   /** How many distinct features of a kind are drawn in the viewport now. */
   renderedCount(kind: RenderedKind): number;

@@ -222,12 +222,19 @@ export class MapController {
     this.interaction.showReport(id);
   }
 
-  /** Resolves at the next `idle` event: everything for the current state is drawn. */
+  /**
+   * Resolves at the next `idle` event once the map is ready: everything for the current state is
+   * drawn. (Before `ready`, an adopted early map can go idle at 2 px, without the thematic layers
+   * and before the store is bound.)
+   */
   whenIdle(): Promise<void> {
-    return new Promise((res) => {
-      this.map.once('idle', () => res());
-      this.map.triggerRepaint();
-    });
+    return this.ready.then(
+      () =>
+        new Promise((res) => {
+          this.map.once('idle', () => res());
+          this.map.triggerRepaint();
+        }),
+    );
   }
 
   /** How many distinct features of a layer kind (or the preview/draft pins) are drawn now. */
