@@ -7,7 +7,7 @@
 import type { LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import type { Problem } from '../problems';
 import type { Dataset, Front, Zone } from '../types';
-import type { ZoneMesh } from '../zones/zone-ranges';
+import type { ZoneMesh, ZoneRange } from '../zones/zone-ranges';
 import { attachPackedGeometries, type PackedGeometries } from '../load/packed-geometry';
 import { ringVertices } from './ring-vertices';
 import {
@@ -16,6 +16,7 @@ import {
   HASHED_FROM,
   layout,
   readHeader,
+  REQUIRED_SECTIONS,
   SECTION,
   type SourceEntry,
   sha256,
@@ -70,6 +71,62 @@ function putGeometry(g: Lined, lines: number[][][][], parts: number[], coords: n
   } else putLines(lines[0]);
 }
 
+const bytesOf = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+
+/**
+ * The mesh's triangle indices as sections: 16-bit offsets from each zone's smallest index
+ * (sections 7 and 8) when every zone's triangles span at most 65,536 fill vertices, as a daily
+ * zone's do by far; else the 32-bit indices as they are (section 6).
+ */
+function indexSections(indices: Uint32Array, zones: readonly ZoneRange[]) {
+  const bases = new Uint32Array(zones.length);
+  const narrow = new Uint16Array(indices.length);
+  const wide = [{ id: SECTION.meshIndices, bytes: bytesOf(indices) }];
+  let covered = 0;
+  for (const [z, { fillFirst, fillCount }] of zones.entries()) {
+    const end = fillFirst + fillCount;
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = -1;
+    for (let i = fillFirst; i < end; i++) {
+      if (indices[i] < lo) lo = indices[i];
+      if (indices[i] > hi) hi = indices[i];
+    }
+    if (hi - lo > 0xffff) return wide;
+    if (fillCount === 0) continue;
+    bases[z] = lo;
+    for (let i = fillFirst; i < end; i++) narrow[i] = indices[i] - lo;
+    covered += fillCount;
+  }
+  if (covered !== indices.length) return wide;
+  return [
+    { id: SECTION.meshIndexBases, bytes: bytesOf(bases) },
+    { id: SECTION.meshIndices16, bytes: bytesOf(narrow) },
+  ];
+}
+
+/** The triangle indices from section 6, or rebuilt from sections 7 and 8 (indexSections). */
+function readIndices(
+  has: (id: number) => boolean,
+  section: (id: number) => ArrayBufferLike,
+  zones: readonly ZoneRange[],
+): Uint32Array {
+  if (has(SECTION.meshIndices)) return new Uint32Array(section(SECTION.meshIndices));
+  const bases = new Uint32Array(section(SECTION.meshIndexBases));
+  const narrow = new Uint16Array(section(SECTION.meshIndices16));
+  if (bases.length !== zones.length) throw new FormatError('the mesh does not match its zones');
+  const out = new Uint32Array(narrow.length);
+  let covered = 0;
+  for (const [z, { fillFirst, fillCount }] of zones.entries()) {
+    const end = fillFirst + fillCount;
+    if (end > out.length) throw new FormatError('the mesh does not match its zones');
+    const base = bases[z];
+    for (let i = fillFirst; i < end; i++) out[i] = base + narrow[i];
+    covered += fillCount;
+  }
+  if (covered !== out.length) throw new FormatError('the mesh does not match its zones');
+  return out;
+}
+
 /** Encodes the content into a compiled file (format.ts) for these sources and code. */
 export async function encodeCompiled(
   content: CompiledContent,
@@ -96,13 +153,12 @@ export async function encodeCompiled(
     problems,
     meshZones: zoneMesh.zones,
   };
-  const bytesOf = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
   const file = layout(codeHash, sources, [
     { id: SECTION.json, bytes: new TextEncoder().encode(JSON.stringify(json)) },
     { id: SECTION.geometryParts, bytes: bytesOf(Uint32Array.from(parts)) },
     { id: SECTION.geometryCoords, bytes: bytesOf(Float64Array.from(coords)) },
     { id: SECTION.meshFill, bytes: bytesOf(zoneMesh.fillVertices) },
-    { id: SECTION.meshIndices, bytes: bytesOf(zoneMesh.indices) },
+    ...indexSections(zoneMesh.indices, zoneMesh.zones),
   ]);
   const bodyHash = await sha256(file.subarray(HASHED_FROM));
   file.set(
@@ -120,8 +176,11 @@ export async function checkCompiled(bytes: Uint8Array): Promise<Header> {
   const header = readHeader(bytes);
   if ((await sha256(bytes.subarray(HASHED_FROM))) !== header.bodyHash)
     throw new FormatError('its content does not match its hash (corrupt)');
-  for (const id of Object.values(SECTION))
-    if (!header.sections.has(id)) throw new FormatError(`section ${id} is missing`);
+  const has = (id: number) => header.sections.has(id);
+  for (const id of REQUIRED_SECTIONS)
+    if (!has(id)) throw new FormatError(`section ${id} is missing`);
+  if (!has(SECTION.meshIndices) && !(has(SECTION.meshIndexBases) && has(SECTION.meshIndices16)))
+    throw new FormatError('the mesh triangles are missing');
   return header;
 }
 
@@ -223,7 +282,7 @@ export function decodeCompiled(
         zonesPacked,
       ),
       fillVertices: new Float32Array(section(SECTION.meshFill)),
-      indices: new Uint32Array(section(SECTION.meshIndices)),
+      indices: readIndices((id) => header.sections.has(id), section, meshZones),
       zones: meshZones,
     },
   };

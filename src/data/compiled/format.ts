@@ -18,7 +18,7 @@
 
 export const MAGIC = 'CMAPDATA';
 /** Bumped whenever the layout or a section's meaning changes. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 export const PREAMBLE_BYTES = 96;
 /** Where the body hash starts covering: everything after the hashes. */
 export const HASHED_FROM = 80;
@@ -36,9 +36,23 @@ export const SECTION = {
   /* 4 is not used: the ring vertices are rebuilt from the coordinates (ring-vertices.ts). */
   /** f32: the zone mesh's fill vertices (FILL_FLOATS each). */
   meshFill: 5,
-  /** u32: the zone mesh's triangle indices. */
+  /** u32: the zone mesh's triangle indices; only when some zone's triangles span more than
+   * 65,536 fill vertices (otherwise sections 7 and 8). */
   meshIndices: 6,
+  /** u32, one per mesh zone (meshZones' order): the smallest fill vertex its triangles use
+   * (0 when it has none). */
+  meshIndexBases: 7,
+  /** u16: each triangle index less its zone's base (section 7): half the bytes of section 6. */
+  meshIndices16: 8,
 } as const;
+
+/** The sections every file has; the triangles are in section 6, or in sections 7 and 8. */
+export const REQUIRED_SECTIONS = [
+  SECTION.json,
+  SECTION.geometryParts,
+  SECTION.geometryCoords,
+  SECTION.meshFill,
+] as const;
 
 export interface SourceEntry {
   /** Path relative to the manifest ("" for the manifest itself). */

@@ -8,10 +8,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkCompiled, decodeCompiled } from '../../../../src/data/compiled/codec';
+import { checkCompiled, decodeCompiled, encodeCompiled } from '../../../../src/data/compiled/codec';
 import { ringVertices } from '../../../../src/data/compiled/ring-vertices';
 import { compileDataset } from '../../../../src/data/compiled/compile';
-import { FORMAT_VERSION, readHeader, readSourceTable } from '../../../../src/data/compiled/format';
+import {
+  FORMAT_VERSION,
+  readHeader,
+  readSourceTable,
+  SECTION,
+} from '../../../../src/data/compiled/format';
 import { openCompiled } from '../../../../src/data/compiled/open';
 import { loadDataset } from '../../../../src/data/load/load';
 import { buildMapFeatures } from '../../../../src/data/map-features';
@@ -72,7 +77,41 @@ describe('compiled dataset: round trip', () => {
         expected.dataset.manifest.factions.map((f) => f.id),
       );
       expect(sameBytes(fromGeometries, decoded.zoneMesh.vertices)).toBe(true);
+      // No zone here spans 65,536 fill vertices: the triangles are stored as 16-bit offsets.
+      expect([...header.sections.keys()]).toContain(SECTION.meshIndices16);
+      expect([...header.sections.keys()]).not.toContain(SECTION.meshIndices);
     }, 60_000);
+
+  it('stores the triangles as 32-bit indices when a zone spans more than 65,536 fill vertices', async () => {
+    const url = fileUrl('tests/fixtures/mini/dataset.json');
+    const { dataset, problems, zoneMesh } = await fromGeoJson(url);
+    if (!zoneMesh) throw new Error('no mesh');
+    const sources = [{ path: '', sha256: 'cd'.repeat(32) }];
+    // The same mesh, but the first zone's one triangle reaches from fill vertex 0 to 65,536.
+    const wide = {
+      ...zoneMesh,
+      fillVertices: new Float32Array(65_537 * 3),
+      indices: Uint32Array.from([0, 40_000, 65_536]),
+      zones: zoneMesh.zones.map((z, i) => ({
+        ...z,
+        fillFirst: i === 0 ? 0 : 3,
+        fillCount: i === 0 ? 3 : 0,
+      })),
+    };
+    const encode = async (mesh: typeof wide) => {
+      const bytes = await encodeCompiled({ dataset, problems, zoneMesh: mesh }, sources, CODE);
+      const header = await checkCompiled(bytes);
+      return { header, decoded: decodeCompiled(bytes, header, url) };
+    };
+    const { header, decoded } = await encode(wide);
+    expect([...header.sections.keys()]).toContain(SECTION.meshIndices);
+    expect([...header.sections.keys()]).not.toContain(SECTION.meshIndices16);
+    expect([...decoded.zoneMesh.indices]).toEqual([0, 40_000, 65_536]);
+    // One vertex less, and the offsets fit in 16 bits again.
+    const narrow = await encode({ ...wide, indices: Uint32Array.from([1, 40_000, 65_536]) });
+    expect([...narrow.header.sections.keys()]).toContain(SECTION.meshIndices16);
+    expect([...narrow.decoded.zoneMesh.indices]).toEqual([1, 40_000, 65_536]);
+  });
 
   it('reads the source table from the first bytes of a file still arriving', async () => {
     const url = fileUrl('tests/fixtures/mini/dataset.json');
