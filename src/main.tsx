@@ -226,10 +226,11 @@ async function boot() {
   const early = pinsOnGpu(strategy);
   // The map opens on the basemap while the layers load (early-map.ts); not with an external
   // style, nor with the benchmark's other strategies.
-  if (early && !config.basemapStyleUrl) prewarmMap();
+  const opensEarly = early && !config.basemapStyleUrl;
+  if (opensEarly) prewarmMap();
   let earlyMap: EarlyMap | undefined;
   const onManifest = (manifest: Manifest) => {
-    if (!early || config.basemapStyleUrl || earlyMap) return;
+    if (!opensEarly || earlyMap) return;
     const hash = parseHash(location.hash);
     earlyMap = openEarlyMap(
       manifest,

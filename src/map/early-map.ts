@@ -110,8 +110,11 @@ export function openEarlyMap(
   const styled = new Promise<void>((res) => map.once('style.load', () => res()));
   const warmed = new Promise<void>((res) => {
     // 'render' comes after a frame is drawn: the first with both copies' sources loaded drew them.
+    // (Removed first, when adoption stopped waiting for them: done too, or this would run on
+    // every frame for good.)
     const drawn = () => {
-      if (!WARM_UP_SOURCES.every((id) => map.getSource(id) && map.isSourceLoaded(id))) return;
+      const present = WARM_UP_SOURCES.every((id) => map.getSource(id));
+      if (present && !WARM_UP_SOURCES.every((id) => map.isSourceLoaded(id))) return;
       map.off('render', drawn);
       res();
     };

@@ -8,14 +8,12 @@
 import { otherSide } from '../map-features';
 import type { Zone } from '../types';
 import {
-  APPROXIMATE,
   BREAK,
-  CONTESTED,
   mercator,
   mercatorX,
   mercatorY,
-  OTHER,
   VERTEX_FLOATS,
+  zoneCode,
   type ZoneRange,
   vertexWriter,
 } from '../zones/zone-ranges';
@@ -42,13 +40,13 @@ export function ringVertices(
     if (!z || written() !== range.lineFirst)
       throw new FormatError('the mesh does not match the zones');
     const p = z.properties;
-    const contested = otherSide(p.faction, p.contested);
-    const faction = factionIds.indexOf(p.faction);
-    const other = contested ? factionIds.indexOf(contested) : -1;
-    const code =
-      (faction < 0 ? factionIds.length : faction) +
-      (p.precision === 'approximate' ? APPROXIMATE : 0) +
-      (contested ? CONTESTED + OTHER * (other < 0 ? factionIds.length : other) : 0);
+    // The map feature's properties, as buildZoneMesh reads them (map-features.ts).
+    const code = zoneCode(
+      factionIds,
+      p.faction,
+      p.precision === 'approximate',
+      otherSide(p.faction, p.contested),
+    );
     const ring = (pts: number[][]) => {
       let dist = 0;
       for (const [i, [x, y]] of pts.entries()) {

@@ -12,14 +12,12 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Dataset } from '../types';
 import { buildMapFeatures, type MapFeatures, type ZoneFeatureProps } from '../map-features';
 import {
-  APPROXIMATE,
   BREAK,
-  CONTESTED,
-  OTHER,
   FILL_FLOATS,
   MAX_FACTIONS,
   mercator,
   VERTEX_FLOATS,
+  zoneCode,
   type ZoneMesh,
   type ZoneRange,
   vertexWriter,
@@ -45,12 +43,8 @@ export function buildZoneMesh(
   const { put, written } = vertexWriter(vertices);
   const fill: number[] = [];
   for (const f of sorted) {
-    const faction = factionIds.indexOf(f.properties.faction);
-    const other = f.properties.contested ? factionIds.indexOf(f.properties.contested) : -1;
-    const code =
-      (faction < 0 ? factionIds.length : faction) +
-      (f.properties.approximate ? APPROXIMATE : 0) +
-      (f.properties.contested ? CONTESTED + OTHER * (other < 0 ? factionIds.length : other) : 0);
+    const { faction, approximate, contested } = f.properties;
+    const code = zoneCode(factionIds, faction, approximate, contested);
     const fillFirst = indices.length;
     const lineFirst = written();
     const bbox: ZoneRange['bbox'] = [Infinity, Infinity, -Infinity, -Infinity];

@@ -16,6 +16,27 @@ export const CONTESTED = 256;
 /** Multiplier of the other contesting faction's index in a code. */
 export const OTHER = 512;
 
+/**
+ * A zone's vertex code: its faction's index (unknown factions after the known ones), marked
+ * approximate, and, when contested (`other` the other side's id, '' for none), the other side.
+ */
+export function zoneCode(
+  factionIds: readonly string[],
+  faction: string,
+  approximate: boolean,
+  other: string,
+): number {
+  const index = (id: string) => {
+    const i = factionIds.indexOf(id);
+    return i < 0 ? factionIds.length : i;
+  };
+  return (
+    index(faction) +
+    (approximate ? APPROXIMATE : 0) +
+    (other ? CONTESTED + OTHER * index(other) : 0)
+  );
+}
+
 /** True when a vertex code marks a break between rings. */
 export const isBreak = (code: number): boolean => (Math.round(code) & BREAK) !== 0;
 /** Factions a mesh can tell apart (the code's faction part). */
