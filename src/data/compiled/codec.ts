@@ -7,7 +7,7 @@
 import type { LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import type { Problem } from '../problems';
 import type { Dataset, Front, Zone } from '../types';
-import type { ZoneMesh, ZoneRange } from '../zones/zone-ranges';
+import { FILL_FLOATS, type ZoneMesh, type ZoneRange } from '../zones/zone-ranges';
 import { attachPackedGeometries, type PackedGeometries } from '../load/packed-geometry';
 import { ringVertices } from './ring-vertices';
 import {
@@ -127,6 +127,80 @@ function readIndices(
   return out;
 }
 
+/** Positions are stored as whole numbers of this many per degree when they all are (section 9). */
+const E7 = 1e7;
+
+/**
+ * The positions as section 9 (i32, times 10^7) when every one of them comes back exactly, the
+ * same bits (a position written with at most 7 decimals does: dividing the integer by 10^7 is
+ * correctly rounded to the double nearest that decimal, which is what parsing it gave); else as
+ * they are (section 3).
+ */
+function coordSection(coords: readonly number[]) {
+  const scaled = new Int32Array(coords.length);
+  for (let i = 0; i < coords.length; i++) {
+    const q = Math.round(coords[i] * E7);
+    scaled[i] = q;
+    // (Read back from the Int32Array: out of range, or -0, does not come back.)
+    if (Math.abs(q) > 0x7fffffff || !Object.is(scaled[i] / E7, coords[i]))
+      return { id: SECTION.geometryCoords, bytes: bytesOf(Float64Array.from(coords)) };
+  }
+  return { id: SECTION.geometryCoordsE7, bytes: bytesOf(scaled) };
+}
+
+/** The positions from section 3, or from section 9 (coordSection). */
+function readCoords(has: (id: number) => boolean, section: (id: number) => ArrayBufferLike) {
+  if (has(SECTION.geometryCoords)) return new Float64Array(section(SECTION.geometryCoords));
+  const scaled = new Int32Array(section(SECTION.geometryCoordsE7));
+  const out = new Float64Array(scaled.length);
+  for (let i = 0; i < scaled.length; i++) out[i] = scaled[i] / E7;
+  return out;
+}
+
+/**
+ * The fill vertices as sections 10 (x, y) and 11 (the codes, run-length: one run per zone or
+ * fewer), a third smaller than storing each vertex's code.
+ */
+function fillSections(fill: Float32Array) {
+  const n = fill.length / FILL_FLOATS;
+  const xy = new Float32Array(2 * n);
+  const bits = new Uint32Array(fill.buffer, fill.byteOffset, fill.length);
+  const runs: number[] = [];
+  for (let v = 0; v < n; v++) {
+    xy[2 * v] = fill[FILL_FLOATS * v];
+    xy[2 * v + 1] = fill[FILL_FLOATS * v + 1];
+    const code = bits[FILL_FLOATS * v + 2];
+    if (runs.length > 0 && runs[runs.length - 2] === code) runs[runs.length - 1]++;
+    else runs.push(code, 1);
+  }
+  return [
+    { id: SECTION.meshFillXY, bytes: bytesOf(xy) },
+    { id: SECTION.meshFillCodeRuns, bytes: bytesOf(Uint32Array.from(runs)) },
+  ];
+}
+
+/** The fill vertices (FILL_FLOATS each) from sections 10 and 11 (fillSections). */
+function readFill(section: (id: number) => ArrayBufferLike): Float32Array {
+  const xy = new Float32Array(section(SECTION.meshFillXY));
+  const runs = new Uint32Array(section(SECTION.meshFillCodeRuns));
+  const n = xy.length / 2;
+  const out = new Float32Array(n * FILL_FLOATS);
+  const bits = new Uint32Array(out.buffer);
+  let v = 0;
+  for (let r = 0; r + 1 < runs.length; r += 2) {
+    const end = v + runs[r + 1];
+    if (end > n) throw new FormatError('the fill codes do not match the fill vertices');
+    for (; v < end; v++) {
+      out[FILL_FLOATS * v] = xy[2 * v];
+      out[FILL_FLOATS * v + 1] = xy[2 * v + 1];
+      bits[FILL_FLOATS * v + 2] = runs[r];
+    }
+  }
+  if (v !== n || runs.length % 2 !== 0)
+    throw new FormatError('the fill codes do not match the fill vertices');
+  return out;
+}
+
 /** Encodes the content into a compiled file (format.ts) for these sources and code. */
 export async function encodeCompiled(
   content: CompiledContent,
@@ -156,8 +230,8 @@ export async function encodeCompiled(
   const file = layout(codeHash, sources, [
     { id: SECTION.json, bytes: new TextEncoder().encode(JSON.stringify(json)) },
     { id: SECTION.geometryParts, bytes: bytesOf(Uint32Array.from(parts)) },
-    { id: SECTION.geometryCoords, bytes: bytesOf(Float64Array.from(coords)) },
-    { id: SECTION.meshFill, bytes: bytesOf(zoneMesh.fillVertices) },
+    coordSection(coords),
+    ...fillSections(zoneMesh.fillVertices),
     ...indexSections(zoneMesh.indices, zoneMesh.zones),
   ]);
   const bodyHash = await sha256(file.subarray(HASHED_FROM));
@@ -181,6 +255,8 @@ export async function checkCompiled(bytes: Uint8Array): Promise<Header> {
     if (!has(id)) throw new FormatError(`section ${id} is missing`);
   if (!has(SECTION.meshIndices) && !(has(SECTION.meshIndexBases) && has(SECTION.meshIndices16)))
     throw new FormatError('the mesh triangles are missing');
+  if (!has(SECTION.geometryCoords) && !has(SECTION.geometryCoordsE7))
+    throw new FormatError('the positions are missing');
   return header;
 }
 
@@ -199,7 +275,7 @@ export function decodeCompiled(
   };
   const json = JSON.parse(new TextDecoder().decode(section(SECTION.json)));
   const parts = new Uint32Array(section(SECTION.geometryParts));
-  const coords = new Float64Array(section(SECTION.geometryCoords));
+  const coords = readCoords((id) => header.sections.has(id), section);
   let p = 0;
   let c = 0;
   const line = () => {
@@ -281,7 +357,7 @@ export function decodeCompiled(
         manifest.factions.map((f: { id: string }) => f.id),
         zonesPacked,
       ),
-      fillVertices: new Float32Array(section(SECTION.meshFill)),
+      fillVertices: readFill(section),
       indices: readIndices((id) => header.sections.has(id), section, meshZones),
       zones: meshZones,
     },

@@ -18,7 +18,7 @@
 
 export const MAGIC = 'CMAPDATA';
 /** Bumped whenever the layout or a section's meaning changes. */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 export const PREAMBLE_BYTES = 96;
 /** Where the body hash starts covering: everything after the hashes. */
 export const HASHED_FROM = 80;
@@ -31,11 +31,11 @@ export const SECTION = {
   json: 1,
   /** u32: each binary geometry's structure (type, part and vertex counts). */
   geometryParts: 2,
-  /** f64: every binary geometry's positions, [lon, lat] flat. */
+  /** f64: every binary geometry's positions, [lon, lat] flat; only when some position is not
+   * a whole number of 1e-7 degrees (otherwise section 9). */
   geometryCoords: 3,
   /* 4 is not used: the ring vertices are rebuilt from the coordinates (ring-vertices.ts). */
-  /** f32: the zone mesh's fill vertices (FILL_FLOATS each). */
-  meshFill: 5,
+  /* 5 is not used since version 3: the fill vertices are in sections 10 and 11. */
   /** u32: the zone mesh's triangle indices; only when some zone's triangles span more than
    * 65,536 fill vertices (otherwise sections 7 and 8). */
   meshIndices: 6,
@@ -44,14 +44,25 @@ export const SECTION = {
   meshIndexBases: 7,
   /** u16: each triangle index less its zone's base (section 7): half the bytes of section 6. */
   meshIndices16: 8,
+  /** i32: section 3's positions times 10^7, when each is exactly that integer over 10^7 (as
+   * any position written with at most 7 decimals is): half the bytes. */
+  geometryCoordsE7: 9,
+  /** f32: the zone mesh's fill vertices without their code: x, y. */
+  meshFillXY: 10,
+  /** u32 pairs: the fill vertices' codes, run by run: the code's f32 bits, then how many
+   * consecutive vertices have it (a zone's vertices are consecutive and share its code). */
+  meshFillCodeRuns: 11,
 } as const;
 
-/** The sections every file has; the triangles are in section 6, or in sections 7 and 8. */
+/**
+ * The sections every file has. Besides them, the positions are in section 3 or 9, and the
+ * triangles in section 6 or in sections 7 and 8.
+ */
 export const REQUIRED_SECTIONS = [
   SECTION.json,
   SECTION.geometryParts,
-  SECTION.geometryCoords,
-  SECTION.meshFill,
+  SECTION.meshFillXY,
+  SECTION.meshFillCodeRuns,
 ] as const;
 
 export interface SourceEntry {

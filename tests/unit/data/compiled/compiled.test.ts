@@ -78,9 +78,46 @@ describe('compiled dataset: round trip', () => {
       );
       expect(sameBytes(fromGeometries, decoded.zoneMesh.vertices)).toBe(true);
       // No zone here spans 65,536 fill vertices: the triangles are stored as 16-bit offsets.
-      expect([...header.sections.keys()]).toContain(SECTION.meshIndices16);
-      expect([...header.sections.keys()]).not.toContain(SECTION.meshIndices);
+      const ids = [...header.sections.keys()];
+      expect(ids).toContain(SECTION.meshIndices16);
+      expect(ids).not.toContain(SECTION.meshIndices);
+      // The fill vertices' codes run-length, and every position here has at most 7 decimals:
+      // stored as 32-bit integers of 10^-7 degrees, back to the same doubles (toEqual above).
+      expect(ids).toEqual(expect.arrayContaining([SECTION.meshFillXY, SECTION.meshFillCodeRuns]));
+      expect(ids).toContain(SECTION.geometryCoordsE7);
+      expect(ids).not.toContain(SECTION.geometryCoords);
     }, 60_000);
+
+  it('keeps the positions as doubles when one is not a whole number of 10^-7 degrees', async () => {
+    const url = fileUrl('tests/fixtures/mini/dataset.json');
+    const { dataset, problems, zoneMesh } = await fromGeoJson(url);
+    if (!zoneMesh) throw new Error('no mesh');
+    const sources = [{ path: '', sha256: 'cd'.repeat(32) }];
+    const roundTrip = async (lon: number) => {
+      // The first zone's first position moved to `lon`.
+      const zones = structuredClone(dataset.zones);
+      const g = zones[0].geometry;
+      const ring = g.type === 'Polygon' ? g.coordinates[0] : g.coordinates[0][0];
+      ring[0][0] = lon;
+      ring[ring.length - 1][0] = lon;
+      const content = { dataset: { ...dataset, zones }, problems, zoneMesh };
+      const bytes = await encodeCompiled(content, sources, CODE);
+      const header = await checkCompiled(bytes);
+      const decoded = decodeCompiled(bytes, header, url);
+      const back = decoded.dataset.zones[0].geometry;
+      const first = back.type === 'Polygon' ? back.coordinates[0][0] : back.coordinates[0][0][0];
+      return { ids: [...header.sections.keys()], first: first[0], zones: decoded.dataset.zones };
+    };
+    const exact = await roundTrip(36.1234567);
+    expect(exact.ids).toContain(SECTION.geometryCoordsE7);
+    expect(exact.first).toBe(36.1234567);
+    for (const lon of [36.12345678, -0, 36 + 1e-9]) {
+      const kept = await roundTrip(lon);
+      expect(kept.ids, String(lon)).toContain(SECTION.geometryCoords);
+      expect(kept.ids).not.toContain(SECTION.geometryCoordsE7);
+      expect(Object.is(kept.first, lon), String(lon)).toBe(true);
+    }
+  });
 
   it('stores the triangles as 32-bit indices when a zone spans more than 65,536 fill vertices', async () => {
     const url = fileUrl('tests/fixtures/mini/dataset.json');
