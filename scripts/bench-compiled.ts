@@ -1,12 +1,13 @@
 /**
- * `npm run bench:compiled [-- --runs 3] [--no-build] [--no-large]`
+ * `npm run bench:compiled [-- --runs 3] [--no-build] [--no-large] [--http2]`
  *
  * Opens the built app from the GeoJSON and from the precompiled file (docs/compiled-data.md) in
  * the same run, alternating, and prints the time to the app's ready (`window.conflictMap.ready`:
  * the map open and every file loaded, from navigation start) and the longest main-thread task,
  * for the bundled dataset and a generated year of 365 daily zone versions (~29 MB of zones).
  * "GeoJSON" is the app with its compiled file answered 404, i.e. the real fall-back. Prints
- * ratios; never asserts times.
+ * ratios; never asserts times. `--http2` serves everything over HTTP/2 and TLS (a self-signed
+ * certificate), as static hosts do, instead of HTTP/1.1's six connections per host.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -18,11 +19,12 @@ import { parseCliArgs } from './lib/cli-args';
 import { compileLocal } from './lib/compile-local';
 import { writeSyntheticDataset } from './lib/synthetic';
 
-const USAGE = 'usage: npm run bench:compiled -- [--runs 3] [--no-build] [--no-large]';
+const USAGE = 'usage: npm run bench:compiled -- [--runs 3] [--no-build] [--no-large] [--http2]';
 const opts = parseCliArgs('bench:compiled', USAGE, {
   runs: { type: 'string', default: '3' },
   'no-build': { type: 'boolean', default: false },
   'no-large': { type: 'boolean', default: false },
+  http2: { type: 'boolean', default: false },
 });
 const RUNS = Number(opts.runs);
 const root = resolve(import.meta.dirname, '..');
@@ -30,7 +32,7 @@ if (!opts['no-build'])
   execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
 
 const work = await mkdtemp(join(tmpdir(), 'conflict-map-bench-compiled-'));
-const session = await startSession([['/bench-data/', work]]);
+const session = await startSession([['/bench-data/', work]], { http2: opts.http2 });
 
 /** Bytes of the source files a compiled file lists (what the GeoJSON path reads). */
 const sourceBytes = async (manifest: string) => {
@@ -118,7 +120,7 @@ await rm(work, { recursive: true, force: true });
 
 const f = (n: number, w = 8) => n.toFixed(0).padStart(w);
 console.log(
-  `\nmedians of ${RUNS} opens each, alternating; ms from navigation start to the dataset in the page (the worker's result received) and to conflictMap.ready (the map open, every file loaded)`,
+  `\n${opts.http2 ? 'HTTP/2 over TLS' : 'HTTP/1.1'}; medians of ${RUNS} opens each, alternating; ms from navigation start to the dataset in the page (the worker's result received) and to conflictMap.ready (the map open, every file loaded)`,
 );
 console.log(
   'case                       source MB  compiled MB | data: GeoJSON  compiled  ratio | ready: GeoJSON  compiled  ratio | longest task: GeoJSON  compiled',

@@ -25,11 +25,16 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function startSession(extraMounts: [string, string][] = []): Promise<Session> {
-  const server = await startServer(undefined, extraMounts);
+/** Starts the static server (HTTP/2 over TLS with `http2`: server.ts) and a browser for it. */
+export async function startSession(
+  extraMounts: [string, string][] = [],
+  { http2 = false } = {},
+): Promise<Session> {
+  const server = await startServer(undefined, extraMounts, { http2 });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
+    // The server's certificate is self-signed.
+    args: http2 ? [...CHROMIUM_ARGS, '--ignore-certificate-errors'] : CHROMIUM_ARGS,
     headless: true,
   });
   return {
