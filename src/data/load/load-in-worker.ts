@@ -12,6 +12,7 @@ import type {
   WorkerMessage,
   WorkerRequest,
 } from './load-worker';
+import { requestAsName } from './load-request';
 import type { MapFeatures } from '../map-features';
 import { attachPackedGeometries } from './packed-geometry';
 import type { Dataset, Manifest } from '../types';
@@ -64,7 +65,11 @@ export function loadForMap(
   };
   let worker: Worker;
   try {
-    worker = new Worker(new URL('./load-worker.ts', import.meta.url), { type: 'module' });
+    // The request rides in the worker's name (load-request.ts).
+    worker = new Worker(new URL('./load-worker.ts', import.meta.url), {
+      type: 'module',
+      name: requestAsName({ url, topology, openAt }),
+    });
   } catch {
     return onMainThread();
   }
@@ -116,6 +121,5 @@ export function loadForMap(
       worker.terminate();
       onMainThread().then(resolve, reject);
     };
-    worker.postMessage({ url, topology, openAt } satisfies WorkerRequest);
   });
 }
