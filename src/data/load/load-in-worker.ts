@@ -12,7 +12,6 @@ import type {
   WorkerMessage,
   WorkerRequest,
 } from './load-worker';
-import { requestAsName } from './load-request';
 import type { MapFeatures } from '../map-features';
 import { attachPackedGeometries } from './packed-geometry';
 import type { Dataset, Manifest } from '../types';
@@ -65,11 +64,7 @@ export function loadForMap(
   };
   let worker: Worker;
   try {
-    // The request rides in the worker's name (load-request.ts).
-    worker = new Worker(new URL('./load-worker.ts', import.meta.url), {
-      type: 'module',
-      name: requestAsName({ url, topology, openAt }),
-    });
+    worker = new Worker(new URL('./load-worker.ts', import.meta.url), { type: 'module' });
   } catch {
     return onMainThread();
   }
@@ -121,5 +116,6 @@ export function loadForMap(
       worker.terminate();
       onMainThread().then(resolve, reject);
     };
+    worker.postMessage({ url, topology, openAt } satisfies WorkerRequest);
   });
 }

@@ -33,12 +33,13 @@ import type { buildZoneMesh } from '../zones/zone-mesh';
 import type { ZoneMesh } from '../zones/zone-ranges';
 import type { Problem } from '../problems';
 import type { Dataset, Manifest, Zone } from '../types';
-import { type LoadRequest, requestFromName } from './load-request';
 
-/** The load request comes in the worker's name (load-request.ts); after `first`, the worker
- * waits for `continue`: the page has drawn it (the other days' validation and triangulation
- * would otherwise take the CPU that drawing needs). */
-export type WorkerRequest = LoadRequest | { continue: true };
+/** `openAt`: the time the page opens at from its link, if any (load.ts, onFirst). After
+ * `first`, the worker waits for `continue`: the page has drawn it (the other days' validation
+ * and triangulation would otherwise take the CPU that drawing needs). */
+export type WorkerRequest =
+  | { url: string; topology: boolean; openAt?: number }
+  | { continue: true };
 
 /** A dataset on the wire: its zones without their geometry (see `WireZones`). */
 export type WireDataset = Omit<Dataset, 'zones'> & { zones: Omit<Zone, 'geometry'>[] };
@@ -204,12 +205,9 @@ async function toWire(
 /** Resolves the wait after `first` (see WorkerRequest). */
 let resume: () => void = () => {};
 
-self.onmessage = (e: MessageEvent<WorkerRequest>) => {
-  if ('continue' in e.data) resume();
-  else void load(e.data);
-};
-
-async function load(request: LoadRequest) {
+self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
+  if ('continue' in e.data) return resume();
+  const request = e.data;
   try {
     const progress = (done: number, total: number) => post({ type: 'progress', done, total });
     // --- Precompiled dataset (src/data/compiled/, docs/compiled-data.md) ---
@@ -262,7 +260,4 @@ async function load(request: LoadRequest) {
   } catch (err) {
     post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
   }
-}
-
-const named = requestFromName(self.name);
-if (named) void load(named);
+};
