@@ -47,7 +47,9 @@ async function fixtureStyle(strategy: 'gpu' | 'keyed' = 'keyed') {
     features,
     fonts: {
       latin: 'https://example.test/latin.woff2',
+      latinExt: 'https://example.test/latin-ext.woff2',
       arabic: 'https://example.test/arabic.woff2',
+      marks: 'https://example.test/marks.woff2',
     },
     resolve: (p) => `https://example.test/data/${p}`,
     initialTime: Date.parse('2015-11-10T00:00:00Z'),
@@ -203,7 +205,12 @@ function styleOf(dataset: Dataset, features: MapFeatures, strategy: TimeStrategy
     plan,
     manifest: dataset.manifest,
     features,
-    fonts: { latin: 'https://x.test/a.woff2', arabic: 'https://x.test/b.woff2' },
+    fonts: {
+      latin: 'https://x.test/a.woff2',
+      latinExt: 'https://x.test/c.woff2',
+      arabic: 'https://x.test/b.woff2',
+      marks: 'https://x.test/d.woff2',
+    },
     resolve: (p) => p,
     initialTime: 0,
   });
@@ -263,7 +270,12 @@ describe('place labels', () => {
       plan,
       manifest: dataset.manifest,
       features,
-      fonts: { latin: 'https://x.test/a.woff2', arabic: 'https://x.test/b.woff2' },
+      fonts: {
+        latin: 'https://x.test/a.woff2',
+        latinExt: 'https://x.test/c.woff2',
+        arabic: 'https://x.test/b.woff2',
+        marks: 'https://x.test/d.woff2',
+      },
       resolve: (p) => p,
       initialTime: 0,
       lang: 'ar',
