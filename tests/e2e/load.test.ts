@@ -8,6 +8,8 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { writeRealZonesDataset } from '../../scripts/lib/synthetic-real-zones';
 import type { WithAutomation } from '../../src/automation';
@@ -143,6 +145,25 @@ it('draws the day it opens at first, then every other day (newest first)', async
   await app.idle();
   expect(await app.rendered('zones')).toBe(1);
   expect(await app.page.locator('.loading').count()).toBe(0);
+  // And drawn from the new mesh's GPU buffers (put up a part per frame, zone-layer.ts): deep
+  // inside that day's zone, the map's colour is not what it is with the zones hidden.
+  const inside = await pointDeepInside(Date.parse('2016-01-03T12:00:00Z'));
+  await app.page.evaluate(
+    (at) =>
+      (window as unknown as WithAutomation).conflictMap.store
+        .getState()
+        .setView({ center: at, zoom: 9 }, 'app'),
+    inside,
+  );
+  await app.idle();
+  const withZones = await app.colourAt(inside);
+  await app.page.evaluate(() => {
+    const s = (window as unknown as WithAutomation).conflictMap.store.getState();
+    s.setVisible(s.visible.filter((k) => k !== 'zones'));
+  });
+  await app.idle();
+  const without = await app.colourAt(inside);
+  expect(withZones, `at ${inside}`).not.toEqual(without);
   // The line came and went over the map, not above it: the map kept its size (in the header, it
   // resized the map when it went: a layout shift and a resize that waited for the GPU).
   const sizes = await app.page.evaluate(() => {
@@ -156,3 +177,31 @@ it('draws the day it opens at first, then every other day (newest first)', async
   expect(sizes.now).toEqual(sizes.first);
   await app.page.close();
 });
+
+/** A point of the zone valid at `t` whose neighbours 0.05° around are inside it too. */
+async function pointDeepInside(t: number): Promise<[number, number]> {
+  const zones = JSON.parse(await readFile(join(dir, 'real/zones.geojson'), 'utf8'));
+  const zone = zones.features.find(
+    (f: { properties: { valid_from: string; valid_to?: string } }) =>
+      Date.parse(f.properties.valid_from) <= t &&
+      (!f.properties.valid_to || t < Date.parse(f.properties.valid_to)),
+  );
+  const geometry = zone.geometry as Polygon | MultiPolygon;
+  const ring = (geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates[0])[0];
+  const xs = ring.map((p) => p[0]);
+  const ys = ring.map((p) => p[1]);
+  const d = 0.05;
+  for (let x = Math.min(...xs); x < Math.max(...xs); x += d)
+    for (let y = Math.min(...ys); y < Math.max(...ys); y += d)
+      if (
+        [
+          [0, 0],
+          [d, 0],
+          [-d, 0],
+          [0, d],
+          [0, -d],
+        ].every(([dx, dy]) => booleanPointInPolygon([x + dx, y + dy], geometry))
+      )
+        return [x, y];
+  throw new Error('no point deep inside the zone');
+}

@@ -1,7 +1,7 @@
 /**
  * Control zones drawn by a custom WebGL layer: every version is triangulated once
- * (data/zone-mesh.ts) and uploaded once; moving in time picks other index ranges of the same
- * buffers and asks for a repaint. No re-tiling, however many versions (docs/performance.md).
+ * (data/zone-mesh.ts) and uploaded once (a replacing mesh a part per frame, drawn once all is
+ * in); moving in time picks other index ranges of the same buffers and asks for a repaint. No re-tiling, however many versions (docs/performance.md).
  * Fills are the faction's colour at 0.45 opacity (0.22 when approximate; contested zones are
  * diagonal stripes of the holder's and the other side's colours at 0.5); edges are 1.5 px lines
  * in the faction's colour, dashed when approximate, as the tiled style drew them.
@@ -142,15 +142,34 @@ export const ZONE_PROGRAMS: readonly [ProgramSource, ProgramSource] = [
   ['zone edge', LINE_VERTEX, LINE_FRAGMENT],
 ];
 
-interface GlState {
-  fill: { program: WebGLProgram; vao: WebGLVertexArrayObject; u: Uniforms };
-  line: { program: WebGLProgram; vao: WebGLVertexArrayObject; u: Uniforms };
+/** A mesh in GPU memory: the fills' vertex array (its vertex and index buffers) and the edges'
+ * texture. */
+interface MeshOnGpu {
+  vao: WebGLVertexArrayObject;
   buffers: WebGLBuffer[];
-  texture: WebGLTexture;
+  texture: WebGLTexture | null;
   /** Texels per row of the edges' texture; 0 when the edges do not fit and are not drawn. */
   textureWidth: number;
 }
+
+interface GlState {
+  gl: WebGL2RenderingContext;
+  fill: { program: WebGLProgram; u: Uniforms };
+  line: { program: WebGLProgram; vao: WebGLVertexArrayObject; u: Uniforms };
+  mesh: MeshOnGpu;
+}
 type Uniforms = Record<string, WebGLUniformLocation | null>;
+
+/**
+ * A new mesh (setMesh) going up one part a frame, while the current one is still drawn: the
+ * year's whole mesh in one go (about 60 MB of buffers and texture) was one 70–130 ms task.
+ */
+interface Upload {
+  mesh: ZoneMesh;
+  /** The parts done so far, in UPLOAD_STEPS order. */
+  done: Partial<MeshOnGpu>;
+  step: number;
+}
 
 export class ZoneLayer implements CustomLayerInterface {
   readonly id = ZONES_GPU_LAYER;
@@ -158,8 +177,8 @@ export class ZoneLayer implements CustomLayerInterface {
   readonly renderingMode = '2d' as const;
   private mesh: ZoneMesh;
   private t: number;
-  /** The mesh changed since its upload: uploaded again at the next frame. */
-  private stale = false;
+  /** The mesh setMesh gave, going up a part per frame; drawn once all of it is in. */
+  private upload: Upload | null = null;
   /** RGBA (0..1) per faction index, then the colour of an unknown faction. */
   private readonly colors: Float32Array;
   /** The zones active at the current time, and their merged draw ranges: recomputed when the
@@ -192,11 +211,17 @@ export class ZoneLayer implements CustomLayerInterface {
     this.map?.triggerRepaint();
   }
 
-  /** Replaces the mesh (the other days' zones arrived after the newest: load/first-zones.ts). */
+  /** Replaces the mesh (the other days' zones arrived after the newest: load/first-zones.ts):
+   * drawn once it is on the GPU, a few frames later; the current one until then. */
   setMesh(mesh: ZoneMesh) {
-    this.mesh = mesh;
-    this.stale = true;
-    this.setTime(this.t);
+    if (!this.gl) {
+      this.mesh = mesh;
+      this.setTime(this.t);
+      return;
+    }
+    if (this.upload) deleteMesh(this.gl.gl, this.upload.done);
+    this.upload = { mesh, done: {}, step: 0 };
+    this.map?.triggerRepaint();
   }
 
   setVisible(on: boolean) {
@@ -207,21 +232,22 @@ export class ZoneLayer implements CustomLayerInterface {
   onAdd(map: MapLibreMap, gl: WebGL2RenderingContext) {
     this.map = map;
     const fillProgram = glProgram(gl, ...ZONE_PROGRAMS[0]);
-    const fillVao = gl.createVertexArray() as WebGLVertexArrayObject;
     const lineProgram = glProgram(gl, ...ZONE_PROGRAMS[1]);
-    // The edges read everything from the texture: an empty vertex array.
-    const lineVao = gl.createVertexArray() as WebGLVertexArrayObject;
     const uniforms = (p: WebGLProgram, names: string[]) =>
       Object.fromEntries(names.map((n) => [n, gl.getUniformLocation(p, n)]));
+    const fill = {
+      program: fillProgram,
+      u: uniforms(fillProgram, ['u_matrix', 'u_colors', 'u_stripe']),
+    };
+    const mesh: Partial<MeshOnGpu> = {};
+    for (const step of UPLOAD_STEPS) step(gl, fill.program, this.mesh, mesh);
     this.gl = {
-      fill: {
-        program: fillProgram,
-        vao: fillVao,
-        u: uniforms(fillProgram, ['u_matrix', 'u_colors', 'u_stripe']),
-      },
+      gl,
+      fill,
       line: {
         program: lineProgram,
-        vao: lineVao,
+        // The edges read everything from the texture: an empty vertex array.
+        vao: gl.createVertexArray() as WebGLVertexArrayObject,
         u: uniforms(lineProgram, [
           'u_matrix',
           'u_colors',
@@ -233,51 +259,26 @@ export class ZoneLayer implements CustomLayerInterface {
           'u_texture_width',
         ]),
       },
-      buffers: [],
-      texture: gl.createTexture() as WebGLTexture,
-      textureWidth: 0,
+      mesh: mesh as MeshOnGpu,
     };
-    this.upload(gl, this.gl);
-    this.stale = false;
   }
 
-  /** Puts the mesh in GPU buffers and the edges' texture (again, after setMesh). */
-  private upload(gl: WebGL2RenderingContext, state: GlState) {
-    for (const b of state.buffers) gl.deleteBuffer(b);
-    const fillBuf = buffer(gl, gl.ARRAY_BUFFER, this.mesh.fillVertices);
-    const indexBuf = gl.createBuffer() as WebGLBuffer;
-    gl.bindVertexArray(state.fill.vao);
-    gl.bindBuffer(gl.ARRAY_BUFFER, fillBuf);
-    attribute(gl, state.fill.program, 'a_f', FILL_FLOATS, FILL_FLOATS * 4, 0);
-    // The element buffer binding is part of the vertex array's state.
-    gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, indexBuf);
-    gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, this.mesh.indices, gl.STATIC_DRAW);
-    gl.bindVertexArray(null);
-    state.buffers = [indexBuf, fillBuf];
-
-    const count = this.mesh.vertices.length / VERTEX_FLOATS;
-    const edges = edgeTextureSize(count, gl.getParameter(gl.MAX_TEXTURE_SIZE) as number);
-    // More vertices than one texture holds: the fills are still drawn, the edges are not.
-    if (!edges)
-      console.warn(`Zone edges not drawn: ${count} vertices exceed this device's texture size.`);
-    state.textureWidth = edges?.width ?? 0;
-    if (edges) {
-      const { width, rows } = edges;
-      const texels = new Float32Array(width * rows * 4);
-      texels.set(this.mesh.vertices);
-      gl.bindTexture(gl.TEXTURE_2D, state.texture);
-      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.NEAREST);
-      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.NEAREST);
-      gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA32F, width, rows, 0, gl.RGBA, gl.FLOAT, texels);
-      gl.bindTexture(gl.TEXTURE_2D, null);
+  /** One part of a new mesh's upload; once all are in, the new mesh replaces the old. */
+  private uploadStep(gl: WebGL2RenderingContext, state: GlState, upload: Upload) {
+    UPLOAD_STEPS[upload.step++](gl, state.fill.program, upload.mesh, upload.done);
+    if (upload.step < UPLOAD_STEPS.length) {
+      this.map?.triggerRepaint();
+      return;
     }
+    deleteMesh(gl, state.mesh);
+    state.mesh = upload.done as MeshOnGpu;
+    this.upload = null;
+    this.mesh = upload.mesh;
+    this.setTime(this.t);
   }
 
   render(gl: WebGL2RenderingContext, options: CustomRenderMethodInput) {
-    if (this.stale && this.gl) {
-      this.stale = false;
-      this.upload(gl, this.gl);
-    }
+    if (this.upload && this.gl) this.uploadStep(gl, this.gl, this.upload);
     if (!this.gl || !this.visible || !this.map) return;
     const { fills, lines } = this.ranges;
     if (!fills.length && !lines.length) return;
@@ -292,17 +293,17 @@ export class ZoneLayer implements CustomLayerInterface {
     gl.enable(gl.BLEND);
     gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
 
-    const { fill, line } = this.gl;
+    const { fill, line, mesh } = this.gl;
     gl.useProgram(fill.program);
     gl.uniformMatrix4fv(fill.u.u_matrix, false, matrix);
     gl.uniform4fv(fill.u.u_colors, this.colors);
     gl.uniform1f(fill.u.u_stripe, STRIPE_PX * ratio);
-    gl.bindVertexArray(fill.vao);
+    gl.bindVertexArray(mesh.vao);
     for (const [first, count] of fills)
       gl.drawElements(gl.TRIANGLES, count, gl.UNSIGNED_INT, first * 4);
 
     gl.bindVertexArray(null);
-    if (!this.gl.textureWidth) return;
+    if (!mesh.textureWidth) return;
     gl.useProgram(line.program);
     gl.uniformMatrix4fv(line.u.u_matrix, false, matrix);
     gl.uniform4fv(line.u.u_colors, this.colors);
@@ -311,9 +312,9 @@ export class ZoneLayer implements CustomLayerInterface {
     gl.uniform1f(line.u.u_world_px, 512 * 2 ** this.map.getZoom() * ratio);
     gl.uniform1f(line.u.u_dash, DASH_PX * ratio);
     gl.activeTexture(gl.TEXTURE0);
-    gl.bindTexture(gl.TEXTURE_2D, this.gl.texture);
+    gl.bindTexture(gl.TEXTURE_2D, mesh.texture);
     gl.uniform1i(line.u.u_vertices, 0);
-    gl.uniform1i(line.u.u_texture_width, this.gl.textureWidth);
+    gl.uniform1i(line.u.u_texture_width, mesh.textureWidth);
     gl.bindVertexArray(line.vao);
     for (const [first, count] of lines) gl.drawArrays(gl.TRIANGLES, first * 6, count * 6);
     gl.bindVertexArray(null);
@@ -321,12 +322,14 @@ export class ZoneLayer implements CustomLayerInterface {
 
   onRemove(_map: MapLibreMap, gl: WebGL2RenderingContext) {
     if (!this.gl) return;
-    for (const b of this.gl.buffers) gl.deleteBuffer(b);
-    gl.deleteTexture(this.gl.texture);
-    for (const p of [this.gl.fill, this.gl.line]) {
-      gl.deleteVertexArray(p.vao);
-      gl.deleteProgram(p.program);
+    deleteMesh(gl, this.gl.mesh);
+    if (this.upload) {
+      deleteMesh(gl, this.upload.done);
+      this.mesh = this.upload.mesh;
+      this.upload = null;
     }
+    gl.deleteVertexArray(this.gl.line.vao);
+    for (const p of [this.gl.fill, this.gl.line]) gl.deleteProgram(p.program);
     this.gl = null;
     this.map = null;
   }
@@ -344,6 +347,65 @@ export class ZoneLayer implements CustomLayerInterface {
     }
     return n;
   }
+}
+
+/**
+ * A mesh's upload in parts, each about a third of the bytes (the year's: 18 MB of fill
+ * vertices, 18 MB of triangles, 23 MB of edge texels): `onAdd` runs them all at once,
+ * `setMesh` one a frame. Each fills in `out`.
+ */
+const UPLOAD_STEPS: readonly ((
+  gl: WebGL2RenderingContext,
+  fillProgram: WebGLProgram,
+  mesh: ZoneMesh,
+  out: Partial<MeshOnGpu>,
+) => void)[] = [
+  // The fill vertices, in a vertex array of their own (the current mesh's is still drawn).
+  (gl, fillProgram, mesh, out) => {
+    out.vao = gl.createVertexArray() as WebGLVertexArrayObject;
+    const fillBuf = buffer(gl, gl.ARRAY_BUFFER, mesh.fillVertices);
+    out.buffers = [fillBuf];
+    gl.bindVertexArray(out.vao);
+    gl.bindBuffer(gl.ARRAY_BUFFER, fillBuf);
+    attribute(gl, fillProgram, 'a_f', FILL_FLOATS, FILL_FLOATS * 4, 0);
+    gl.bindVertexArray(null);
+  },
+  // The triangles: the element buffer binding is part of the vertex array's state.
+  (gl, _fillProgram, mesh, out) => {
+    const indexBuf = gl.createBuffer() as WebGLBuffer;
+    gl.bindVertexArray(out.vao ?? null);
+    gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, indexBuf);
+    gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, mesh.indices, gl.STATIC_DRAW);
+    gl.bindVertexArray(null);
+    out.buffers = [...(out.buffers ?? []), indexBuf];
+  },
+  // The edges' vertices, as texels.
+  (gl, _fillProgram, mesh, out) => {
+    const count = mesh.vertices.length / VERTEX_FLOATS;
+    const edges = edgeTextureSize(count, gl.getParameter(gl.MAX_TEXTURE_SIZE) as number);
+    // More vertices than one texture holds: the fills are still drawn, the edges are not.
+    if (!edges)
+      console.warn(`Zone edges not drawn: ${count} vertices exceed this device's texture size.`);
+    out.textureWidth = edges?.width ?? 0;
+    out.texture = null;
+    if (!edges) return;
+    const { width, rows } = edges;
+    const texels = new Float32Array(width * rows * 4);
+    texels.set(mesh.vertices);
+    out.texture = gl.createTexture() as WebGLTexture;
+    gl.bindTexture(gl.TEXTURE_2D, out.texture);
+    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.NEAREST);
+    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.NEAREST);
+    gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA32F, width, rows, 0, gl.RGBA, gl.FLOAT, texels);
+    gl.bindTexture(gl.TEXTURE_2D, null);
+  },
+];
+
+/** Frees a mesh's GPU memory (whatever parts of it exist). */
+function deleteMesh(gl: WebGL2RenderingContext, mesh: Partial<MeshOnGpu>) {
+  for (const b of mesh.buffers ?? []) gl.deleteBuffer(b);
+  if (mesh.vao) gl.deleteVertexArray(mesh.vao);
+  if (mesh.texture) gl.deleteTexture(mesh.texture);
 }
 
 function rgba(hex: string): [number, number, number, number] {
