@@ -1,7 +1,8 @@
 /**
  * Control zones drawn by a custom WebGL layer: every version is triangulated once
  * (data/zone-mesh.ts) and uploaded once (a replacing mesh a part per frame, drawn once all is
- * in); moving in time picks other index ranges of the same buffers and asks for a repaint. No re-tiling, however many versions (docs/performance.md).
+ * in); moving in time picks other index ranges of the same buffers and asks for a repaint. No
+ * re-tiling, however many versions (docs/performance.md).
  * Fills are the faction's colour at 0.45 opacity (0.22 when approximate; contested zones are
  * diagonal stripes of the holder's and the other side's colours at 0.5); edges are 1.5 px lines
  * in the faction's colour, dashed when approximate, as the tiled style drew them.
