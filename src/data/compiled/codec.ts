@@ -275,7 +275,8 @@ export function decodeCompiled(
   };
   const json = JSON.parse(new TextDecoder().decode(section(SECTION.json)));
   const parts = new Uint32Array(section(SECTION.geometryParts));
-  const coords = readCoords((id) => header.sections.has(id), section);
+  const has = (id: number) => header.sections.has(id);
+  const coords = readCoords(has, section);
   let p = 0;
   let c = 0;
   const line = () => {
@@ -358,7 +359,7 @@ export function decodeCompiled(
         zonesPacked,
       ),
       fillVertices: readFill(section),
-      indices: readIndices((id) => header.sections.has(id), section, meshZones),
+      indices: readIndices(has, section, meshZones),
       zones: meshZones,
     },
   };

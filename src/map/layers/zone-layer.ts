@@ -17,16 +17,14 @@ import type {
 import {
   activeZones,
   type DrawRanges,
-  edgeTextureSize,
   rangesOf,
   MAX_FACTIONS,
   mercator,
-  VERTEX_FLOATS,
-  FILL_FLOATS,
   type ZoneMesh,
   type ZoneRange,
 } from '../../data/zones/zone-ranges';
 import { glProgram, type ProgramSource } from './gl-program';
+import { deleteMesh, type MeshOnGpu, MESH_UPLOAD_STEPS } from './zone-gpu-mesh';
 
 export const ZONES_GPU_LAYER = 'zones-gpu';
 const LINE_WIDTH_PX = 1.5;
@@ -143,16 +141,6 @@ export const ZONE_PROGRAMS: readonly [ProgramSource, ProgramSource] = [
   ['zone edge', LINE_VERTEX, LINE_FRAGMENT],
 ];
 
-/** A mesh in GPU memory: the fills' vertex array (its vertex and index buffers) and the edges'
- * texture. */
-interface MeshOnGpu {
-  vao: WebGLVertexArrayObject;
-  buffers: WebGLBuffer[];
-  texture: WebGLTexture | null;
-  /** Texels per row of the edges' texture; 0 when the edges do not fit and are not drawn. */
-  textureWidth: number;
-}
-
 interface GlState {
   gl: WebGL2RenderingContext;
   fill: { program: WebGLProgram; u: Uniforms };
@@ -167,7 +155,7 @@ type Uniforms = Record<string, WebGLUniformLocation | null>;
  */
 interface Upload {
   mesh: ZoneMesh;
-  /** The parts done so far, in UPLOAD_STEPS order. */
+  /** The parts done so far, in MESH_UPLOAD_STEPS order. */
   done: Partial<MeshOnGpu>;
   step: number;
 }
@@ -241,7 +229,7 @@ export class ZoneLayer implements CustomLayerInterface {
       u: uniforms(fillProgram, ['u_matrix', 'u_colors', 'u_stripe']),
     };
     const mesh: Partial<MeshOnGpu> = {};
-    for (const step of UPLOAD_STEPS) step(gl, fill.program, this.mesh, mesh);
+    for (const step of MESH_UPLOAD_STEPS) step(gl, fill.program, this.mesh, mesh);
     this.gl = {
       gl,
       fill,
@@ -266,8 +254,8 @@ export class ZoneLayer implements CustomLayerInterface {
 
   /** One part of a new mesh's upload; once all are in, the new mesh replaces the old. */
   private uploadStep(gl: WebGL2RenderingContext, state: GlState, upload: Upload) {
-    UPLOAD_STEPS[upload.step++](gl, state.fill.program, upload.mesh, upload.done);
-    if (upload.step < UPLOAD_STEPS.length) {
+    MESH_UPLOAD_STEPS[upload.step++](gl, state.fill.program, upload.mesh, upload.done);
+    if (upload.step < MESH_UPLOAD_STEPS.length) {
       this.map?.triggerRepaint();
       return;
     }
@@ -350,92 +338,9 @@ export class ZoneLayer implements CustomLayerInterface {
   }
 }
 
-/**
- * A mesh's upload in parts, each about a third of the bytes (the year's: 18 MB of fill
- * vertices, 18 MB of triangles, 23 MB of edge texels): `onAdd` runs them all at once,
- * `setMesh` one a frame. Each fills in `out`.
- */
-const UPLOAD_STEPS: readonly ((
-  gl: WebGL2RenderingContext,
-  fillProgram: WebGLProgram,
-  mesh: ZoneMesh,
-  out: Partial<MeshOnGpu>,
-) => void)[] = [
-  // The fill vertices, in a vertex array of their own (the current mesh's is still drawn).
-  (gl, fillProgram, mesh, out) => {
-    out.vao = gl.createVertexArray() as WebGLVertexArrayObject;
-    const fillBuf = buffer(gl, gl.ARRAY_BUFFER, mesh.fillVertices);
-    out.buffers = [fillBuf];
-    gl.bindVertexArray(out.vao);
-    gl.bindBuffer(gl.ARRAY_BUFFER, fillBuf);
-    attribute(gl, fillProgram, 'a_f', FILL_FLOATS, FILL_FLOATS * 4, 0);
-    gl.bindVertexArray(null);
-  },
-  // The triangles: the element buffer binding is part of the vertex array's state.
-  (gl, _fillProgram, mesh, out) => {
-    const indexBuf = gl.createBuffer() as WebGLBuffer;
-    gl.bindVertexArray(out.vao ?? null);
-    gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, indexBuf);
-    gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, mesh.indices, gl.STATIC_DRAW);
-    gl.bindVertexArray(null);
-    out.buffers = [...(out.buffers ?? []), indexBuf];
-  },
-  // The edges' vertices, as texels.
-  (gl, _fillProgram, mesh, out) => {
-    const count = mesh.vertices.length / VERTEX_FLOATS;
-    const edges = edgeTextureSize(count, gl.getParameter(gl.MAX_TEXTURE_SIZE) as number);
-    // More vertices than one texture holds: the fills are still drawn, the edges are not.
-    if (!edges)
-      console.warn(`Zone edges not drawn: ${count} vertices exceed this device's texture size.`);
-    out.textureWidth = edges?.width ?? 0;
-    out.texture = null;
-    if (!edges) return;
-    const { width, rows } = edges;
-    const texels = new Float32Array(width * rows * 4);
-    texels.set(mesh.vertices);
-    out.texture = gl.createTexture() as WebGLTexture;
-    gl.bindTexture(gl.TEXTURE_2D, out.texture);
-    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.NEAREST);
-    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.NEAREST);
-    gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA32F, width, rows, 0, gl.RGBA, gl.FLOAT, texels);
-    gl.bindTexture(gl.TEXTURE_2D, null);
-  },
-];
-
-/** Frees a mesh's GPU memory (whatever parts of it exist). */
-function deleteMesh(gl: WebGL2RenderingContext, mesh: Partial<MeshOnGpu>) {
-  for (const b of mesh.buffers ?? []) gl.deleteBuffer(b);
-  if (mesh.vao) gl.deleteVertexArray(mesh.vao);
-  if (mesh.texture) gl.deleteTexture(mesh.texture);
-}
-
 function rgba(hex: string): [number, number, number, number] {
   const h = hex.replace('#', '');
   const full = h.length === 3 ? [...h].map((c) => c + c).join('') : h;
   const n = Number.parseInt(full.slice(0, 6), 16);
   return [((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255, 1];
-}
-
-function buffer(
-  gl: WebGL2RenderingContext,
-  target: number,
-  data: AllowSharedBufferSource,
-): WebGLBuffer {
-  const b = gl.createBuffer() as WebGLBuffer;
-  gl.bindBuffer(target, b);
-  gl.bufferData(target, data, gl.STATIC_DRAW);
-  return b;
-}
-
-function attribute(
-  gl: WebGL2RenderingContext,
-  p: WebGLProgram,
-  name: string,
-  size: number,
-  stride: number,
-  offset: number,
-) {
-  const loc = gl.getAttribLocation(p, name);
-  gl.enableVertexAttribArray(loc);
-  gl.vertexAttribPointer(loc, size, gl.FLOAT, false, stride, offset);
 }
